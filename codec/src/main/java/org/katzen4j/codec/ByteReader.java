@@ -56,6 +56,12 @@ public final class ByteReader {
         return buf[pos++] & 0xff;
     }
 
+    /** The next byte without consuming it. */
+    public int peekU8(String what) throws DecodeException {
+        need(1, what);
+        return buf[pos] & 0xff;
+    }
+
     public int u16(String what) throws DecodeException {
         need(2, what);
         int v = ((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff);
