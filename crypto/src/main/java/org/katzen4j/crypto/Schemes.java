@@ -1,0 +1,97 @@
+package org.katzen4j.crypto;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scheme registry, by hpqc name. Lookups are case-insensitive like hpqc's {@code ByName}, so
+ * {@code "xwing"} in a TOML file finds {@code XWING}; {@link KemScheme#name()} etc. always return the
+ * canonical spelling (which is what goes into PEM labels and the Noise protocol name).
+ *
+ * <p>Names hpqc knows but Java does not implement (CTIDH, McEliece, …) give
+ * {@link CryptoException.Kind#UNSUPPORTED}; anything else {@link CryptoException.Kind#UNKNOWN_SCHEME}.
+ */
+public final class Schemes {
+    /** {@code "x25519"} NIKE. */
+    public static final NikeScheme X25519 = X25519Nike.INSTANCE;
+    /** {@code "Ed25519"} signatures (genconfig's default PKI scheme). */
+    public static final SignatureScheme ED25519 = Ed25519Signature.INSTANCE;
+
+    private static final Map<String, NikeScheme> NIKES = new LinkedHashMap<>();
+    private static final Map<String, KemScheme> KEMS = new LinkedHashMap<>();
+    private static final Map<String, SignatureScheme> SIGNATURES = new LinkedHashMap<>();
+
+    /** hpqc v0.0.68 names (lower-cased) that exist in Go but have no Java implementation here. */
+    private static final Set<String> KNOWN_NIKE = Set.of(
+            "ctidh511", "ctidh512", "ctidh1024", "ctidh2048",
+            "ctidh512-x25519", "ctidh512-x448", "ctidh1024-x25519", "ctidh1024-x448", "ctidh2048-x448",
+            "nobs_csidh-x25519");
+    private static final Set<String> KNOWN_KEM = Set.of(
+            "x25519", "x448", "mlkem768", "xwing", "sntrup4591761", "frodokem-640-shake",
+            "kyber768-x25519", "mlkem768-x25519", "mlkem768-x448", "frodokem-640-shake-x448",
+            "sntrup4591761-x448", "ctidh511", "ctidh512", "ctidh1024", "ctidh2048",
+            "ctidh512-x25519", "ctidh1024-x448");
+    private static final Set<String> KNOWN_SIGNATURE = Set.of(
+            "ed25519", "ed448", "sphincs+", "ed25519 sphincs+", "ed448-sphincs+",
+            "ed25519-dilithium2", "ed448-dilithium3");
+
+    static {
+        add(NIKES, X25519.name(), X25519);
+        add(SIGNATURES, ED25519.name(), ED25519);
+    }
+
+    private Schemes() {
+    }
+
+    private static <T> void add(Map<String, T> m, String name, T s) {
+        m.put(name.toLowerCase(Locale.ROOT), s);
+    }
+
+    /** The NIKE scheme with this hpqc name (case-insensitive). */
+    public static NikeScheme nike(String name) throws CryptoException {
+        return lookup(NIKES, KNOWN_NIKE, "NIKE", name);
+    }
+
+    /** The KEM scheme with this hpqc name (case-insensitive), e.g. {@code "xwing"}. */
+    public static KemScheme kem(String name) throws CryptoException {
+        return lookup(KEMS, KNOWN_KEM, "KEM", name);
+    }
+
+    /** The signature scheme with this hpqc name (case-insensitive), e.g. {@code "Ed25519 Sphincs+"}. */
+    public static SignatureScheme signature(String name) throws CryptoException {
+        return lookup(SIGNATURES, KNOWN_SIGNATURE, "signature", name);
+    }
+
+    public static List<NikeScheme> allNike() {
+        return Collections.unmodifiableList(new ArrayList<>(NIKES.values()));
+    }
+
+    public static List<KemScheme> allKem() {
+        return Collections.unmodifiableList(new ArrayList<>(KEMS.values()));
+    }
+
+    public static List<SignatureScheme> allSignature() {
+        return Collections.unmodifiableList(new ArrayList<>(SIGNATURES.values()));
+    }
+
+    private static <T> T lookup(Map<String, T> m, Set<String> known, String family, String name) throws CryptoException {
+        if (name == null) {
+            throw new CryptoException(CryptoException.Kind.UNKNOWN_SCHEME, null, "no " + family + " scheme name given");
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        T s = m.get(key);
+        if (s != null) {
+            return s;
+        }
+        if (known.contains(key)) {
+            throw new CryptoException(CryptoException.Kind.UNSUPPORTED, name,
+                    family + " scheme \"" + name + "\" exists in hpqc but is not implemented in katzen4j");
+        }
+        throw new CryptoException(CryptoException.Kind.UNKNOWN_SCHEME, name, "unknown " + family + " scheme \"" + name + "\"");
+    }
+}
