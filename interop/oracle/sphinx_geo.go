@@ -14,15 +14,15 @@ import (
 // computes them, the canonical CBOR the hash is taken over, and the hash.
 
 type geoVector struct {
-	Kind       string   `json:"kind"` // "nike" or "kem"
-	Scheme     string   `json:"scheme"`
-	ElemSize   int      `json:"elementSize"` // NIKE public key size or KEM ciphertext size
-	UFPL       int      `json:"userForwardPayloadLength"`
-	NrHops     int      `json:"nrHops"`
-	WithSURB   bool     `json:"withSURB"`
-	Geometry   geo.Geometry `json:"geometry"`
-	CBOR       hexBytes `json:"cbor"`
-	Hash       hexBytes `json:"hash"`
+	Kind     string       `json:"kind"` // "nike" or "kem"
+	Scheme   string       `json:"scheme"`
+	ElemSize int          `json:"elementSize"` // NIKE public key size or KEM ciphertext size
+	UFPL     int          `json:"userForwardPayloadLength"`
+	NrHops   int          `json:"nrHops"`
+	WithSURB bool         `json:"withSURB"`
+	Geometry geo.Geometry `json:"geometry"`
+	CBOR     hexBytes     `json:"cbor"`
+	Hash     hexBytes     `json:"hash"`
 }
 
 func init() {
