@@ -1,0 +1,121 @@
+package org.katzen4j.pigeonhole.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds a Go oracle binary that knows a given verifier or command, for the tests that need Go
+ * (Java-to-Go checks, the interactive wire peer). Order: {@code -Dkatzen4j.oracle=PATH} or
+ * {@code KATZEN4J_ORACLE}; {@code interop/bin/oracle}; a fresh {@code go build} of
+ * {@code interop/oracle} into {@code target/}. When none works the calling test is skipped with the
+ * reason (JUnit assumption), never silently passed.
+ */
+public final class Oracle {
+    private static Path cached;
+    private static String whyNot;
+
+    private Oracle() {}
+
+    /** An oracle whose {@code list} output contains {@code name}; skips the test otherwise. */
+    public static synchronized Path require(String name) {
+        Path p = find(name);
+        assumeTrue(p != null, "Go oracle with '" + name + "' unavailable: " + whyNot);
+        return p;
+    }
+
+    private static Path find(String name) {
+        if (cached != null && knows(cached, name)) {
+            return cached;
+        }
+        List<Path> candidates = new ArrayList<>();
+        String prop = System.getProperty("katzen4j.oracle", System.getenv("KATZEN4J_ORACLE"));
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        Path interop = repoRoot().resolve("interop");
+        candidates.add(interop.resolve("bin/oracle"));
+        Path built = Path.of("target/oracle-pigeonhole-test").toAbsolutePath();
+        candidates.add(built);
+        for (Path c : candidates) {
+            if (Files.isExecutable(c) && knows(c, name)) {
+                return cached = c;
+            }
+        }
+        // Build one from source if Go is present.
+        try {
+            ProcessBuilder pb = new ProcessBuilder("go", "build", "-o", built.toString(), "./oracle")
+                    .directory(interop.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/oracle-build.log"));
+            pb.environment().put("GOSUMDB", "off");
+            Process p = pb.start();
+            if (!p.waitFor(600, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                whyNot = "go build timed out";
+                return null;
+            }
+            if (p.exitValue() != 0) {
+                whyNot = "go build of interop/oracle failed (see pigeonhole/target/oracle-build.log)";
+                return null;
+            }
+        } catch (IOException e) {
+            whyNot = "no 'go' on PATH (" + e.getMessage() + ")";
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            whyNot = "interrupted";
+            return null;
+        }
+        if (knows(built, name)) {
+            return cached = built;
+        }
+        whyNot = "the oracle has no '" + name + "'";
+        return null;
+    }
+
+    private static boolean knows(Path oracle, String name) {
+        try {
+            Process p = new ProcessBuilder(oracle.toString(), "list").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            return out.lines().anyMatch(l -> l.trim().split("\\s+").length >= 2 && l.trim().split("\\s+")[1].equals(name));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs {@code oracle verify name file}; returns the exit code and output. */
+    public static Result verify(String name, Path file) throws IOException, InterruptedException {
+        Path o = require(name);
+        Process p = new ProcessBuilder(o.toString(), "verify", name, file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Result(-1, out + "\n(timed out)");
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    public record Result(int exitCode, String output) {}
+
+    static Path repoRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("interop/oracle"))) {
+                return p;
+            }
+        }
+        return here.getParent();
+    }
+}
