@@ -1,0 +1,36 @@
+package org.katzen4j.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of checking a configuration file without starting anything (the basis of
+ * {@code kpclientd --check-config}): the loaded configuration if there were no errors, every error,
+ * and every warning (such as keys the reference ignores).
+ */
+public record ConfigReport<T>(Optional<T> config, List<ConfigProblem> errors, List<ConfigProblem> warnings) {
+
+    public ConfigReport {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        if (config.isPresent() != errors.isEmpty()) {
+            throw new IllegalArgumentException("a report has a config exactly when it has no errors");
+        }
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    /** The configuration, or a {@link ConfigException} with all errors. */
+    public T orThrow() throws ConfigException {
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return config.orElseThrow();
+    }
+
+    static <T> ConfigReport<T> failed(ConfigException e) {
+        return new ConfigReport<>(Optional.empty(), e.problems(), List.of());
+    }
+}

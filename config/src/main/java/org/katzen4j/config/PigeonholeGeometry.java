@@ -1,0 +1,64 @@
+package org.katzen4j.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code [PigeonholeGeometry]} table: payload sizes of Pigeonhole courier queries and replies,
+ * the replicas' NIKE and the BACAP signature scheme. Component order and key names are the
+ * reference's ({@code pigeonhole/geo.Geometry}).
+ *
+ * <p>Kept in config until the pigeonhole module publishes its own geometry type; then this record
+ * converts to it.
+ */
+public record PigeonholeGeometry(
+        int maxPlaintextPayloadLength,
+        int courierQueryReadLength,
+        int courierQueryWriteLength,
+        int courierQueryReplyReadLength,
+        int courierQueryReplyWriteLength,
+        String nikeName,
+        String signatureSchemeName) {
+
+    public static final String TOML_TABLE = "PigeonholeGeometry";
+    public static final String KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH = "MaxPlaintextPayloadLength";
+    public static final String KEY_COURIER_QUERY_READ_LENGTH = "CourierQueryReadLength";
+    public static final String KEY_COURIER_QUERY_WRITE_LENGTH = "CourierQueryWriteLength";
+    public static final String KEY_COURIER_QUERY_REPLY_READ_LENGTH = "CourierQueryReplyReadLength";
+    public static final String KEY_COURIER_QUERY_REPLY_WRITE_LENGTH = "CourierQueryReplyWriteLength";
+    public static final String KEY_NIKE_NAME = "NIKEName";
+    public static final String KEY_SIGNATURE_SCHEME_NAME = "SignatureSchemeName";
+
+    /** The seven reference keys in field order. */
+    public static final List<String> KEYS = List.of(KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH,
+            KEY_COURIER_QUERY_READ_LENGTH, KEY_COURIER_QUERY_WRITE_LENGTH, KEY_COURIER_QUERY_REPLY_READ_LENGTH,
+            KEY_COURIER_QUERY_REPLY_WRITE_LENGTH, KEY_NIKE_NAME, KEY_SIGNATURE_SCHEME_NAME);
+
+    /** The only BACAP signature scheme the reference accepts. */
+    public static final String SIGNATURE_SCHEME = "Ed25519";
+
+    public PigeonholeGeometry {
+        Objects.requireNonNull(nikeName, "nikeName");
+        Objects.requireNonNull(signatureSchemeName, "signatureSchemeName");
+    }
+
+    /**
+     * The reference's checks: a positive MaxPlaintextPayloadLength, a NIKEName hpqc knows, and
+     * SignatureSchemeName exactly {@code Ed25519}. Returns the first failure's message, or null.
+     */
+    public String referenceProblem() {
+        if (maxPlaintextPayloadLength <= 0) {
+            return KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH + " must be positive";
+        }
+        if (nikeName.isEmpty()) {
+            return KEY_NIKE_NAME + " must be set";
+        }
+        if (HpqcSchemes.nike(nikeName).isEmpty()) {
+            return "invalid NIKE scheme: " + nikeName;
+        }
+        if (!SIGNATURE_SCHEME.equals(signatureSchemeName)) {
+            return KEY_SIGNATURE_SCHEME_NAME + " must be " + SIGNATURE_SCHEME;
+        }
+        return null;
+    }
+}
