@@ -21,7 +21,16 @@ final class Fields {
 
     private static CborValue present(CborMap m, String key) {
         CborValue v = m.get(key);
+        v = v == null ? null : untag(v);
         return v == null || v.isNull() ? null : v;
+    }
+
+    /** Strips the self-describe tag 55799, which Go's decoder accepts anywhere. */
+    static CborValue untag(CborValue v) {
+        while (v instanceof CborValue.Tag t && t.tag() == 55799L) {
+            v = t.content();
+        }
+        return v;
     }
 
     static QueryId queryId(CborMap m, String key) throws DecodeException {

@@ -102,7 +102,7 @@ public sealed interface ThinRequest {
         if (frameBody.length == 0) {
             throw new DecodeException("empty frame");
         }
-        CborValue top = CborReader.decode(frameBody, options.limits());
+        CborValue top = Fields.untag(CborReader.decode(frameBody, options.limits()));
         if (top.isNull()) {
             throw new DecodeException("request is null");
         }
@@ -116,7 +116,7 @@ public sealed interface ThinRequest {
             String known = canonicalKey(t.value());
             if (known == null) {
                 unknown.add(t.value());
-            } else if (!e.getValue().isNull() && !set.contains(known)) {
+            } else if (!Fields.untag(e.getValue()).isNull() && !set.contains(known)) {
                 set.add(known);
             }
         }
@@ -135,7 +135,7 @@ public sealed interface ThinRequest {
         } else {
             throw new DecodeException("request sets " + set.size() + " commands " + set);
         }
-        CborMap body = m.get(chosen).asMap(chosen);
+        CborMap body = Fields.untag(m.get(chosen)).asMap(chosen);
         return decodeBody(chosen, body);
     }
 

@@ -72,9 +72,10 @@ public sealed interface ThinResponse permits ThinResponse.Event, ThinResponse.Ch
         if (frameBody.length == 0) {
             throw new DecodeException("empty frame");
         }
-        CborMap m = CborReader.decode(frameBody).asMap("response");
+        CborMap m = Fields.untag(CborReader.decode(frameBody)).asMap("response");
         for (Map.Entry<CborValue, CborValue> e : m.entries()) {
-            if (!(e.getKey() instanceof CborValue.Text t) || e.getValue().isNull()) {
+            CborValue value = Fields.untag(e.getValue());
+            if (!(e.getKey() instanceof CborValue.Text t) || value.isNull()) {
                 continue;
             }
             String key = null;
@@ -87,7 +88,7 @@ public sealed interface ThinResponse permits ThinResponse.Event, ThinResponse.Ch
             if (key == null || key.equals("new_document_event")) {
                 continue;
             }
-            return Optional.of(decodeBody(key, e.getValue().asMap(key)));
+            return Optional.of(decodeBody(key, value.asMap(key)));
         }
         return Optional.empty();
     }
