@@ -21,6 +21,20 @@ public final class Schemes {
     public static final NikeScheme X25519 = X25519Nike.INSTANCE;
     /** {@code "Ed25519"} signatures (genconfig's default PKI scheme). */
     public static final SignatureScheme ED25519 = Ed25519Signature.INSTANCE;
+    /** {@code "XWING"} KEM, the default wire KEM ({@code WireKEMScheme = "xwing"}). */
+    public static final KemScheme XWING = XWingKem.INSTANCE;
+    /** {@code "MLKEM768"} KEM. */
+    public static final KemScheme MLKEM768 = MlKem768Kem.INSTANCE;
+    /** {@code "x448"} NIKE. */
+    public static final NikeScheme X448 = X448Nike.INSTANCE;
+    /** {@code "Ed448"} signatures (RFC 8032, empty context). */
+    public static final SignatureScheme ED448 = Ed448Signature.INSTANCE;
+    /** {@code "Sphincs+"}: SPHINCS+ round 3.1 shake-256f robust. */
+    public static final SignatureScheme SPHINCS_PLUS = SphincsPlusSignature.INSTANCE;
+    /** {@code "Ed25519 Sphincs+"} hybrid (note the space): Ed25519 then SPHINCS+, concatenated. */
+    public static final SignatureScheme ED25519_SPHINCS_PLUS = HybridSignature.ED25519_SPHINCS;
+    /** {@code "Ed448-Sphincs+"} hybrid: Ed448 then SPHINCS+, concatenated. */
+    public static final SignatureScheme ED448_SPHINCS_PLUS = HybridSignature.ED448_SPHINCS;
 
     private static final Map<String, NikeScheme> NIKES = new LinkedHashMap<>();
     private static final Map<String, KemScheme> KEMS = new LinkedHashMap<>();
@@ -43,6 +57,13 @@ public final class Schemes {
     static {
         add(NIKES, X25519.name(), X25519);
         add(SIGNATURES, ED25519.name(), ED25519);
+        add(KEMS, XWING.name(), XWING);
+        add(KEMS, MLKEM768.name(), MLKEM768);
+        add(NIKES, X448.name(), X448);
+        add(SIGNATURES, ED448.name(), ED448);
+        add(SIGNATURES, SPHINCS_PLUS.name(), SPHINCS_PLUS);
+        add(SIGNATURES, ED25519_SPHINCS_PLUS.name(), ED25519_SPHINCS_PLUS);
+        add(SIGNATURES, ED448_SPHINCS_PLUS.name(), ED448_SPHINCS_PLUS);
     }
 
     private Schemes() {

@@ -1,0 +1,128 @@
+package org.katzen4j.crypto;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import org.bouncycastle.math.ec.rfc8032.Ed448;
+
+/**
+ * circl {@code sign/ed448} as hpqc registers it (name {@code "Ed448"}): RFC 8032 Ed448 with an empty
+ * context. Public key 57 bytes; private key 114 bytes = seed (57) ‖ public key (57); signature 114
+ * bytes. (circl accepts longer buffers and ignores the tail; here the sizes are exact.)
+ */
+final class Ed448Signature implements SignatureScheme {
+    static final String NAME = "Ed448";
+    static final int PUBLIC_SIZE = 57;
+    static final int SEED_SIZE = 57;
+    static final int PRIVATE_SIZE = 114;
+    static final int SIGNATURE_SIZE = 114;
+    private static final byte[] NO_CONTEXT = new byte[0];
+    static final Ed448Signature INSTANCE = new Ed448Signature();
+
+    private Ed448Signature() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int publicKeySize() {
+        return PUBLIC_SIZE;
+    }
+
+    @Override
+    public int privateKeySize() {
+        return PRIVATE_SIZE;
+    }
+
+    @Override
+    public int signatureSize() {
+        return SIGNATURE_SIZE;
+    }
+
+    /** Draws the 57-byte seed from {@code random}. */
+    @Override
+    public SignaturePrivateKey generate(SecureRandom random) {
+        byte[] seed = new byte[SEED_SIZE];
+        random.nextBytes(seed);
+        try {
+            return fromSeed(seed);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /** The key pair of a 57-byte RFC 8032 seed (circl {@code NewKeyFromSeed}). */
+    SignaturePrivateKey fromSeed(byte[] seed) {
+        byte[] pk = new byte[PUBLIC_SIZE];
+        Ed448.generatePublicKey(seed, 0, pk, 0);
+        byte[] sk = new byte[PRIVATE_SIZE];
+        System.arraycopy(seed, 0, sk, 0, SEED_SIZE);
+        System.arraycopy(pk, 0, sk, SEED_SIZE, PUBLIC_SIZE);
+        try {
+            return new SignaturePrivateKey(this, sk, new SignaturePublicKey(this, pk));
+        } finally {
+            Arrays.fill(sk, (byte) 0);
+        }
+    }
+
+    @Override
+    public byte[] sign(SignaturePrivateKey privateKey, byte[] message) {
+        check(privateKey.scheme());
+        byte[] sk = privateKey.raw();
+        byte[] sig = new byte[SIGNATURE_SIZE];
+        Ed448.sign(sk, 0, sk, SEED_SIZE, NO_CONTEXT, message, 0, message.length, sig, 0);
+        return sig;
+    }
+
+    @Override
+    public boolean verify(SignaturePublicKey publicKey, byte[] message, byte[] signature) {
+        check(publicKey.scheme());
+        if (signature.length != SIGNATURE_SIZE) {
+            return false;
+        }
+        return Ed448.verify(signature, 0, publicKey.raw(), 0, NO_CONTEXT, message, 0, message.length);
+    }
+
+    /** Any 57 bytes are accepted: a string that is not a curve point simply never verifies. */
+    @Override
+    public SignaturePublicKey publicKeyFromBytes(byte[] encoded) throws CryptoException {
+        if (encoded.length != PUBLIC_SIZE) {
+            throw CryptoException.wrongSize(NAME, "public key", PUBLIC_SIZE, encoded.length);
+        }
+        return new SignaturePublicKey(this, encoded);
+    }
+
+    /**
+     * Rejects a private key whose public half is not the one its seed gives: Go would sign with the
+     * stored half and produce signatures nobody can verify.
+     */
+    @Override
+    public SignaturePrivateKey privateKeyFromBytes(byte[] encoded) throws CryptoException {
+        if (encoded.length != PRIVATE_SIZE) {
+            throw CryptoException.wrongSize(NAME, "private key", PRIVATE_SIZE, encoded.length);
+        }
+        SignaturePrivateKey k = fromSeed(Arrays.copyOf(encoded, SEED_SIZE));
+        byte[] stored = Arrays.copyOfRange(encoded, SEED_SIZE, PRIVATE_SIZE);
+        if (!MessageDigest.isEqual(stored, k.publicKey().raw())) {
+            k.close();
+            throw new CryptoException(CryptoException.Kind.MALFORMED_KEY, NAME,
+                    NAME + ": private key's public half does not match its seed");
+        }
+        return k;
+    }
+
+    private void check(SignatureScheme s) {
+        if (s != this) {
+            throw new IllegalArgumentException("key of scheme " + s.name() + " used with " + NAME);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}
