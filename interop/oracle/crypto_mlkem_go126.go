@@ -11,7 +11,7 @@ import (
 // crypto/mlkem is final FIPS 203, whose Encaps is the same function as the draft
 // the reference implements; callers confirm the result with the reference's
 // Decapsulate.
-func mlkemEncapsDerand(ek, m []byte) (ct, ss []byte, err error) {
+func cryptoMlkemEncaps(ek, m []byte) (ct, ss []byte, err error) {
 	k, err := mlkem.NewEncapsulationKey768(ek)
 	if err != nil {
 		return nil, nil, err

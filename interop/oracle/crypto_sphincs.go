@@ -1,6 +1,5 @@
 package main
 
-// #cgo LDFLAGS: -lcrypto
 // int crypto_sign_seed_keypair(unsigned char *pk, unsigned char *sk, const unsigned char *seed);
 import "C"
 
@@ -14,7 +13,7 @@ import (
 // sphincsSeedKey derives a SPHINCS+ key pair from a 96-byte seed (sk.seed ‖ sk.prf ‖
 // pk.seed) with the C reference's own crypto_sign_seed_keypair, linked from the
 // vendored katzenpost/sphincsplus package; the Go binding only offers random keys.
-func sphincsSeedKey(s sign.Scheme, seed []byte) (sign.PublicKey, sign.PrivateKey, error) {
+func cryptoSphincsSeedKey(s sign.Scheme, seed []byte) (sign.PublicKey, sign.PrivateKey, error) {
 	if len(seed) != 96 {
 		return nil, nil, fmt.Errorf("sphincs seed must be 96 bytes")
 	}

@@ -6,15 +6,15 @@ import (
 	"strings"
 )
 
-func upper(s string) string { return strings.ToUpper(s) }
+func cryptoUpper(s string) string { return strings.ToUpper(s) }
 
-func pemEncode(label string, body []byte) []byte {
+func cryptoPEMEncode(label string, body []byte) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: label, Bytes: body})
 }
 
 // pemDecodeExpect decodes like hpqc's PEM readers: first block, label compared
 // case-insensitively.
-func pemDecodeExpect(text, label string) ([]byte, error) {
+func cryptoPEMDecode(text, label string) ([]byte, error) {
 	blk, _ := pem.Decode([]byte(text))
 	if blk == nil {
 		return nil, fmt.Errorf("no PEM block")
