@@ -43,6 +43,11 @@ public record ThinClientConfig(String network, String address, Geometry sphinxGe
         return network.equals("unix");
     }
 
+    /** What the reference's {@code thin.FromConfig} builds from a daemon config. */
+    public static ThinClientConfig fromClientConfig(ClientConfig c) {
+        return new ThinClientConfig(c.listenNetwork(), c.listenAddress(), c.sphinxGeometry(), c.pigeonholeGeometry());
+    }
+
     /** Loads a file with the reference's key handling (unknown keys ignored). */
     public static ThinClientConfig load(Path file) throws ConfigException {
         return load(file, LoadOptions.DEFAULT);

@@ -117,6 +117,21 @@ final class TomlSource {
         }
     }
 
+    int errorCount() {
+        return errors.size();
+    }
+
+    /** True if an error was reported at the path or anywhere below it. */
+    boolean hasErrorUnder(String path) {
+        for (ConfigProblem p : errors) {
+            String k = p.key();
+            if (k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hasErrors() {
         return !errors.isEmpty();
     }
