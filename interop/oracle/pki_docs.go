@@ -190,14 +190,22 @@ func pkiSigners(scheme sign.Scheme, label string, n int) []pkiSigner {
 // pkiDocument builds the deterministic test document. withSRV adds two
 // commit/reveal entries (as in a vote) to exercise byte-string-keyed maps.
 func pkiDocument(r io.Reader, g *geo.Geometry, scheme string, withSRV, small bool) (*cpki.Document, map[*cpki.MixDescriptor]int) {
+	idScheme := signschemes.ByName(scheme)
+	return pkiDocumentWith(r, g, scheme, withSRV, small, func(r io.Reader) []byte {
+		pub, _ := idScheme.DeriveKey(mustRead(r, idScheme.SeedSize()))
+		blob, _ := pub.MarshalBinary()
+		return blob
+	})
+}
+
+// pkiDocumentWith builds the document with identity keys from idKey.
+func pkiDocumentWith(r io.Reader, g *geo.Geometry, scheme string, withSRV, small bool, idKey func(io.Reader) []byte) (*cpki.Document, map[*cpki.MixDescriptor]int) {
 	xwing := kemschemes.ByName("xwing")
 	x25519 := nikeschemes.ByName("x25519")
-	idScheme := signschemes.ByName(scheme)
 	layers := map[*cpki.MixDescriptor]int{}
 	port := 30000
 	mkDesc := func(name string, gateway, service bool) *cpki.MixDescriptor {
-		idPub, _ := idScheme.DeriveKey(mustRead(r, idScheme.SeedSize()))
-		idBlob, _ := idPub.MarshalBinary()
+		idBlob := idKey(r)
 		linkPub, _ := xwing.DeriveKeyPair(mustRead(r, xwing.SeedSize()))
 		linkBlob, _ := linkPub.MarshalBinary()
 		mixKeys := map[uint64][]byte{}
@@ -290,8 +298,7 @@ func pkiDocument(r io.Reader, g *geo.Geometry, scheme string, withSRV, small boo
 		doc.ServiceNodes = append(doc.ServiceNodes, d)
 	}
 	for i := 0; i < nReplicas; i++ {
-		idPub, _ := idScheme.DeriveKey(mustRead(r, idScheme.SeedSize()))
-		idBlob, _ := idPub.MarshalBinary()
+		idBlob := idKey(r)
 		linkPub, _ := xwing.DeriveKeyPair(mustRead(r, xwing.SeedSize()))
 		linkBlob, _ := linkPub.MarshalBinary()
 		doc.StorageReplicas = append(doc.StorageReplicas, &cpki.ReplicaDescriptor{
