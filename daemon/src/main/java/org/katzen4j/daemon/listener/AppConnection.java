@@ -1,0 +1,212 @@
+package org.katzen4j.daemon.listener;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.katzen4j.codec.DecodeException;
+import org.katzen4j.thinclient.protocol.Frames;
+import org.katzen4j.thinclient.protocol.ThinRequest;
+import org.katzen4j.thinclient.protocol.ThinResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One app's connection: a reader thread that decodes requests and a writer thread that owns
+ * all writes (so frames never interleave), fed by a bounded queue.
+ */
+final class AppConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(AppConnection.class);
+    private static final byte[] STOP = new byte[0];
+
+    final AppId app;
+    final String peer;
+    private final SocketChannel channel;
+    private final ThinListener listener;
+    private final BlockingQueue<byte[]> out;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Replies that arrive before the initial status/document pair is sent. Guarded by this. */
+    private List<byte[]> held = new ArrayList<>();
+    private Thread writer;
+
+    AppConnection(AppId app, SocketChannel channel, String peer, ThinListener listener, int maxQueued) {
+        this.app = app;
+        this.channel = channel;
+        this.peer = peer;
+        this.listener = listener;
+        this.out = new ArrayBlockingQueue<>(maxQueued + 3);
+    }
+
+    void start() {
+        writer = Thread.ofVirtual().name("thin-writer-" + app).start(this::writeLoop);
+        Thread.ofVirtual().name("thin-reader-" + app).start(this::readLoop);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** True once the initial pair was queued (broadcasts may flow). */
+    synchronized boolean isReady() {
+        return held == null;
+    }
+
+    /** Queues the initial status/document pair, then anything held back. */
+    synchronized void sendInitial(ThinResponse status, ThinResponse document) {
+        if (held == null) {
+            return;
+        }
+        List<byte[]> pending = held;
+        held = null;
+        enqueue(status.encode());
+        enqueue(document.encode());
+        for (byte[] f : pending) {
+            enqueue(f);
+        }
+    }
+
+    /** A reply or event for this app; held until the initial pair if that has not gone yet. */
+    synchronized boolean send(ThinResponse r) {
+        if (closed.get()) {
+            return false;
+        }
+        byte[] frame = r.encode();
+        if (held != null) {
+            if (held.size() >= listener.config().maxQueuedFrames()) {
+                fail("too many replies held before the first PKI document");
+                return false;
+            }
+            held.add(frame);
+            return true;
+        }
+        return enqueue(frame);
+    }
+
+    /** A broadcast: dropped for apps still waiting for their initial pair (which carries the latest state). */
+    synchronized void broadcast(byte[] frame) {
+        if (held == null && !closed.get()) {
+            enqueue(frame);
+        }
+    }
+
+    private boolean enqueue(byte[] body) {
+        if (closed.get()) {
+            return false;
+        }
+        if (!out.offer(body)) {
+            fail("outbound queue full (" + listener.config().maxQueuedFrames() + " frames): app is not reading");
+            return false;
+        }
+        return true;
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                byte[] body = out.take();
+                if (body == STOP) {
+                    break;
+                }
+                ByteBuffer buf = ByteBuffer.wrap(Frames.frame(body));
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                LOG.info("thin app {} ({}): write failed, closing: {}", app, peer, e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    private void readLoop() {
+        InputStream in = Channels.newInputStream(channel);
+        int max = listener.config().maxFrameSize();
+        try {
+            while (!closed.get()) {
+                byte[] body = Frames.read(in, max);
+                if (body == null) {
+                    LOG.debug("thin app {} ({}): end of stream", app, peer);
+                    break;
+                }
+                ThinRequest req;
+                try {
+                    req = ThinRequest.decode(body, listener.config().decodeOptions());
+                } catch (DecodeException e) {
+                    LOG.warn("thin app {} ({}): closing connection: bad request frame ({} bytes): {}", app, peer,
+                            body.length, e.getMessage());
+                    break;
+                }
+                if (req instanceof ThinRequest.ThinClose) {
+                    LOG.debug("thin app {} ({}): thin_close", app, peer);
+                    break;
+                }
+                try {
+                    listener.engine().handle(app, req);
+                } catch (RuntimeException e) {
+                    LOG.error("thin app {} ({}): engine failed on {}; closing this app only", app, peer, req.key(), e);
+                    break;
+                }
+            }
+        } catch (DecodeException e) {
+            LOG.warn("thin app {} ({}): closing connection: {}", app, peer, e.getMessage());
+        } catch (IOException e) {
+            if (!closed.get()) {
+                LOG.info("thin app {} ({}): closing connection: read failed: {}", app, peer, e.getMessage());
+            }
+        } finally {
+            close();
+        }
+    }
+
+    private void fail(String reason) {
+        LOG.warn("thin app {} ({}): closing connection: {}", app, peer, reason);
+        close();
+    }
+
+    /** Immediate close: drops queued frames, closes the socket, tells listener and engine once. */
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            out.clear();
+            out.offer(STOP);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already closing
+            }
+            listener.connectionClosed(this);
+        }
+    }
+
+    /** Graceful close for shutdown: queue {@code last} (if any), let the writer drain, then close. */
+    void closeAfter(ThinResponse last, long timeoutMillis) {
+        synchronized (this) {
+            if (closed.get()) {
+                return;
+            }
+            if (last != null && held == null) {
+                out.offer(last.encode());
+            }
+            out.offer(STOP);
+        }
+        try {
+            if (writer != null && !writer.join(java.time.Duration.ofMillis(timeoutMillis))) {
+                LOG.info("thin app {} ({}): shutdown flush timed out", app, peer);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+}
