@@ -37,6 +37,15 @@ class PacketVectorsTest {
         assertThat(recreated).isEqualTo(12);
     }
 
+    @Test
+    void kemVectors() throws Exception {
+        JsonNode all = Vectors.load("sphinx_packets_kem.json");
+        assertThat(all.size()).isEqualTo(4);
+        for (JsonNode c : all) {
+            assertThat(check(c)).isZero();
+        }
+    }
+
     /** @return 1 if the case's creation was reproduced */
     static int check(JsonNode c) throws Exception {
         String name = c.get("name").asString();
