@@ -90,6 +90,58 @@ class NoiseTranscriptTest {
         replayFrames(o.transport(), "responder");
     }
 
+    /**
+     * Same initiator run, but our ephemeral and static keys are the reference's private keys loaded
+     * into the crypto module's XWING, so every decapsulation of a Go ciphertext is real.
+     */
+    @Test
+    void initiatorDecapsulatesTheReferenceCiphertextsWithRealXWing() throws Exception {
+        org.katzen4j.crypto.KemScheme xwing = org.katzen4j.crypto.Schemes.XWING;
+        ScriptedKem scripted = new ScriptedKem(T, "initiator");
+        org.katzen4j.wire.noise.NoiseKem kem = new org.katzen4j.wire.noise.NoiseKem() {
+            @Override
+            public String name() {
+                return xwing.name();
+            }
+
+            @Override
+            public int publicKeySize() {
+                return xwing.publicKeySize();
+            }
+
+            @Override
+            public int ciphertextSize() {
+                return xwing.ciphertextSize();
+            }
+
+            @Override
+            public LocalKey generate() throws KemFailure {
+                try {
+                    return org.katzen4j.wire.noise.NoiseKem.local(
+                            xwing.privateKeyFromBytes(Vectors.hex(T.get("initiatorEphemeralPrivateKey"))));
+                } catch (org.katzen4j.crypto.CryptoException e) {
+                    throw new KemFailure(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public Encapsulation encapsulate(byte[] peerPublicKey) {
+                return scripted.encapsulate(peerPublicKey);
+            }
+        };
+        var staticKey = org.katzen4j.wire.noise.NoiseKem.local(
+                xwing.privateKeyFromBytes(Vectors.hex(T.get("initiatorStaticPrivateKey"))));
+        assertThat(staticKey.publicKey()).isEqualTo(Vectors.hex(T.get("initiatorStaticPublicKey")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WireHandshake.Outcome o = WireHandshake.initiate(new ByteArrayInputStream(concat(msg(1), msg(3))), out, kem,
+                staticKey, Arrays.copyOfRange(Vectors.hex(T.get("initiatorAuthPayload")), 1, 33),
+                PeerAuthenticator.gateway(Vectors.hex(T.get("responderStaticPublicKey")),
+                        Vectors.hex(T.get("responderIdentityKey"))),
+                Clock.systemUTC(), MAX_FRAME);
+        assertThat(Vectors.hex(out.toByteArray())).isEqualTo(Vectors.hex(concat(msg(0), msg(2))));
+        replayFrames(o.transport(), "initiator");
+    }
+
     /** Our frames must equal the reference's; the peer's must decrypt to its commands. */
     private static void replayFrames(Transport t, String me) throws Exception {
         CommandCodec codec = CommandCodec.padded(geometry());
