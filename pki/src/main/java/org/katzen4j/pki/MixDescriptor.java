@@ -13,6 +13,8 @@ import org.katzen4j.codec.DecodeException;
 import org.katzen4j.codec.cbor.CborMap;
 import org.katzen4j.codec.cbor.CborReader;
 import org.katzen4j.codec.cbor.CborValue;
+import org.katzen4j.sphinx.PathHop;
+import org.katzen4j.sphinx.commands.RoutingCommand;
 
 /**
  * A mix, gateway or service node as listed in a consensus. In the document each descriptor is a
@@ -173,6 +175,17 @@ public final class MixDescriptor {
     /** The Sphinx public key for {@code epoch}, if published. */
     public Optional<byte[]> mixKey(long epoch) {
         return mixKeys == null ? Optional.empty() : Optional.ofNullable(GoFields.copy(mixKeys.get(epoch)));
+    }
+
+    /**
+     * This node as a Sphinx hop for a packet reaching it during {@code epoch}: its ID and that
+     * epoch's mix key. Empty if the node has no identity key or no key for the epoch.
+     */
+    public Optional<PathHop> hop(long epoch, List<? extends RoutingCommand> commands) {
+        if (idHash == null) {
+            return Optional.empty();
+        }
+        return mixKey(epoch).map(k -> new PathHop(idHash, k, commands));
     }
 
     /** Transport (e.g. {@code tcp4}, {@code quic}) to URLs; null if the document had none. */
