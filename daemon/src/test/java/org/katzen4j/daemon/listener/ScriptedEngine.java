@@ -39,6 +39,8 @@ public final class ScriptedEngine implements Engine {
     public final BlockingQueue<AppId> disconnected = new LinkedBlockingQueue<>();
     public final CopyOnWriteArrayList<AppId> connected = new CopyOnWriteArrayList<>();
     public final ChannelTable<Chan> channels;
+    /** Request keys the engine swallows without answering (for timeout tests). */
+    public final java.util.Set<String> silent = ConcurrentHashMap.newKeySet();
     private final SecureRandom rng;
     private final Map<AppId, Integer> arqCount = new ConcurrentHashMap<>();
     private volatile AppRouter router;
@@ -86,6 +88,9 @@ public final class ScriptedEngine implements Engine {
     @Override
     public void handle(AppId app, ThinRequest request) {
         seen.add(new Seen(app, request));
+        if (silent.contains(request.key())) {
+            return;
+        }
         switch (request) {
             case CreateWriteChannel r -> {
                 byte[] wc = random(WriteCap.LENGTH);
