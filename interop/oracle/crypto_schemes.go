@@ -181,7 +181,7 @@ func cryptoXwingEncaps(pk, eph, m []byte) (ct, ss []byte, err error) {
 
 func genCryptoKem() (any, error) {
 	var out []cryptoKemCase
-	for _, name := range []string{"XWING", "MLKEM768"} {
+	for _, name := range []string{"XWING", "MLKEM768", "x25519", "x448", "MLKEM768-X25519", "MLKEM768-X448"} {
 		s := kemschemes.ByName(name)
 		if s == nil {
 			return nil, fmt.Errorf("no KEM %s", name)
@@ -200,17 +200,44 @@ func genCryptoKem() (any, error) {
 			for j := 0; j < 2; j++ {
 				var rnd, ct, ss []byte
 				var err error
-				if name == "XWING" {
+				switch name {
+				case "XWING":
 					rnd = cryptoReadN(r, 64)
 					ct, ss, err = cryptoXwingEncaps(pkb, rnd[:32], rnd[32:])
-				} else {
+					if err == nil {
+						err = cryptoCheckDecaps(s, sk, ct, ss)
+					}
+				case "MLKEM768":
 					rnd = cryptoReadN(r, 32)
 					ct, ss, err = cryptoMlkemEncaps(pkb, rnd)
+					if err == nil {
+						err = cryptoCheckDecaps(s, sk, ct, ss)
+					}
+				default:
+					// NIKE adapter (and combiners starting with one): the ciphertext is
+					// the ephemeral public key of a known scalar (then an ML-KEM
+					// ciphertext with a known message); the shared secret is what the
+					// reference's Decapsulate returns.
+					nk := nikeschemes.ByName(strings.TrimPrefix(name, "MLKEM768-"))
+					eph := cryptoReadN(r, nk.PrivateKeySize())
+					esk, err2 := nk.UnmarshalBinaryPrivateKey(eph)
+					if err2 != nil {
+						return nil, err2
+					}
+					rnd = eph
+					ct = nk.DerivePublicKey(esk).Bytes()
+					if strings.HasPrefix(name, "MLKEM768-") {
+						m := cryptoReadN(r, 32)
+						rnd = append(append([]byte{}, eph...), m...)
+						ctM, _, err2 := cryptoMlkemEncaps(pkb[nk.PublicKeySize():], m)
+						if err2 != nil {
+							return nil, err2
+						}
+						ct = append(ct, ctM...)
+					}
+					ss, err = s.Decapsulate(sk, ct)
 				}
 				if err != nil {
-					return nil, err
-				}
-				if err := cryptoCheckDecaps(s, sk, ct, ss); err != nil {
 					return nil, err
 				}
 				c.Encaps = append(c.Encaps, cryptoEncaps{Randomness: rnd, Ciphertext: ct, SharedSecret: ss})
@@ -218,14 +245,24 @@ func genCryptoKem() (any, error) {
 			// A ciphertext whose ML-KEM part is garbage: decapsulation succeeds with
 			// the implicit-rejection secret, which Java must reproduce.
 			bad := cryptoReadN(r, s.CiphertextSize())
-			if name == "XWING" {
+			switch name {
+			case "XWING":
 				copy(bad[1088:], c.Encaps[0].Ciphertext[1088:])
+			case "MLKEM768-X25519", "MLKEM768-X448":
+				n := s.CiphertextSize() - 1088
+				copy(bad[:n], c.Encaps[0].Ciphertext[:n])
+			case "x25519", "x448":
+				// any bytes are a public key: not a rejection case
 			}
 			ss, err := s.Decapsulate(sk, bad)
 			if err != nil {
 				return nil, err
 			}
-			c.Encaps = append(c.Encaps, cryptoEncaps{Ciphertext: bad, SharedSecret: ss, Note: "implicit rejection"})
+			note := "implicit rejection"
+			if name == "x25519" || name == "x448" {
+				note = "arbitrary ciphertext bytes"
+			}
+			c.Encaps = append(c.Encaps, cryptoEncaps{Ciphertext: bad, SharedSecret: ss, Note: note})
 			out = append(out, c)
 		}
 	}

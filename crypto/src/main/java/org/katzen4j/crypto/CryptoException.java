@@ -30,6 +30,8 @@ public class CryptoException extends Exception {
         MALFORMED_PEM,
         /** A PEM block whose label is not the one the scheme expects. */
         WRONG_PEM_LABEL,
+        /** An AEAD ciphertext failed authentication (wrong key, nonce, associated data or tampered bytes). */
+        AUTHENTICATION_FAILED,
         /** The scheme exists in hpqc but this operation is not available in Java. */
         UNSUPPORTED
     }

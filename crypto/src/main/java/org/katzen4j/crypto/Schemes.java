@@ -25,6 +25,10 @@ public final class Schemes {
     public static final KemScheme XWING = XWingKem.INSTANCE;
     /** {@code "MLKEM768"} KEM. */
     public static final KemScheme MLKEM768 = MlKem768Kem.INSTANCE;
+    /** {@code "x25519"} as a KEM (hpqc's NIKE adapter; same name as the NIKE). */
+    public static final KemScheme X25519_KEM = NikeKem.X25519;
+    /** {@code "MLKEM768-X25519"} combiner KEM. */
+    public static final KemScheme MLKEM768_X25519 = CombinerKem.MLKEM768_X25519;
     /** {@code "x448"} NIKE. */
     public static final NikeScheme X448 = X448Nike.INSTANCE;
     /** {@code "Ed448"} signatures (RFC 8032, empty context). */
@@ -60,6 +64,10 @@ public final class Schemes {
         add(KEMS, XWING.name(), XWING);
         add(KEMS, MLKEM768.name(), MLKEM768);
         add(NIKES, X448.name(), X448);
+        add(KEMS, NikeKem.X25519.name(), NikeKem.X25519);
+        add(KEMS, NikeKem.X448.name(), NikeKem.X448);
+        add(KEMS, CombinerKem.MLKEM768_X25519.name(), CombinerKem.MLKEM768_X25519);
+        add(KEMS, CombinerKem.MLKEM768_X448.name(), CombinerKem.MLKEM768_X448);
         add(SIGNATURES, ED448.name(), ED448);
         add(SIGNATURES, SPHINCS_PLUS.name(), SPHINCS_PLUS);
         add(SIGNATURES, ED25519_SPHINCS_PLUS.name(), ED25519_SPHINCS_PLUS);

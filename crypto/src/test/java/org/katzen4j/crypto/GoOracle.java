@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Finds a Go oracle that knows a verifier, for the Java → Go tests. Order: {@code -Dkatzen4j.oracle}
- * / {@code KATZEN4J_ORACLE}; {@code interop/bin/oracle}; else builds the oracle frame plus the
- * {@code crypto_*.go} files into {@code target/} (only our own files, so another area's unfinished
- * oracle file cannot break it). Without Go the test is skipped with the reason, never passed.
+ * / {@code KATZEN4J_ORACLE}; a fresh build of the oracle frame plus the {@code crypto_*.go} files into
+ * {@code target/} (only our own files, so another area's unfinished oracle file cannot break it, and
+ * never a stale binary); {@code interop/bin/oracle} when Go is missing. Without any, the test is
+ * skipped with the reason, never passed.
  */
 final class GoOracle {
     private static Path cached;
@@ -47,22 +48,31 @@ final class GoOracle {
     }
 
     private static Path find(String name) {
-        if (cached != null && knows(cached, name)) {
+        if (cached != null) {
             return cached;
         }
-        List<Path> candidates = new ArrayList<>();
         String prop = System.getProperty("katzen4j.oracle", System.getenv("KATZEN4J_ORACLE"));
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
+        if (prop != null && !prop.isBlank() && Files.isExecutable(Path.of(prop)) && knows(Path.of(prop), name)) {
+            return cached = Path.of(prop);
         }
         Path interop = repoRoot().resolve("interop");
-        candidates.add(interop.resolve("bin/oracle"));
         Path built = Path.of("target/oracle-crypto-test").toAbsolutePath();
-        for (Path c : candidates) {
-            if (Files.isExecutable(c) && knows(c, name)) {
-                return cached = c;
-            }
+        // Prefer a build from the current sources; fall back to interop/bin/oracle without Go.
+        Path fresh = build(interop, built);
+        if (fresh != null && knows(fresh, name)) {
+            return cached = fresh;
         }
+        Path bin = interop.resolve("bin/oracle");
+        if (Files.isExecutable(bin) && knows(bin, name)) {
+            return cached = bin;
+        }
+        if (fresh != null) {
+            whyNot = "the oracle has no '" + name + "'";
+        }
+        return null;
+    }
+
+    private static Path build(Path interop, Path built) {
         try {
             String goVersion = run(interop, "go", "env", "GOVERSION").trim();
             boolean go126 = goVersion.matches("go1\\.(2[6-9]|[3-9]\\d).*");
@@ -91,6 +101,7 @@ final class GoOracle {
                 whyNot = "go build of the crypto oracle failed (see crypto/target/oracle-build.log)";
                 return null;
             }
+            return built;
         } catch (IOException e) {
             whyNot = "no 'go' on PATH (" + e.getMessage() + ")";
             return null;
@@ -99,11 +110,6 @@ final class GoOracle {
             whyNot = "interrupted";
             return null;
         }
-        if (knows(built, name)) {
-            return cached = built;
-        }
-        whyNot = "the oracle has no '" + name + "'";
-        return null;
     }
 
     private static String run(Path dir, String... cmd) throws IOException, InterruptedException {
