@@ -58,7 +58,7 @@ final class ClientConfigBinder {
             Optional<TomlTable> t = root.table(Geometry.TOML_TABLE, true);
             if (t.isPresent()) {
                 sphinx = Geometries.readSphinx(t.get());
-                if (sphinx != null && !Geometries.checkSphinx(src, t.get().path(), sphinx)) {
+                if (sphinx != null && !Geometries.checkSphinx(t.get(), sphinx)) {
                     sphinx = null;
                 }
             }
@@ -71,9 +71,9 @@ final class ClientConfigBinder {
             Optional<TomlTable> t = root.table(PigeonholeGeometry.TOML_TABLE, true);
             if (t.isPresent()) {
                 pigeonhole = Geometries.readPigeonhole(t.get());
-                String p = pigeonhole == null ? null : pigeonhole.referenceProblem();
-                if (p != null) {
-                    src.error(t.get().path(), Kind.INVALID, p);
+                Geometries.Failure f = pigeonhole == null ? null : Geometries.pigeonholeReferenceProblem(pigeonhole);
+                if (f != null) {
+                    src.error(t.get().fieldPath(f.key()), Kind.INVALID, f.message());
                     pigeonhole = null;
                 }
             }

@@ -1,6 +1,7 @@
 package org.katzen4j.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.katzen4j.sphinx.geo.Geometry;
@@ -42,35 +43,31 @@ final class Geometries {
         }
     }
 
-    /** The reference's {@code geo.Geometry.Validate()}: the first failure's message, or null. */
-    static String sphinxReferenceProblem(Geometry g) {
+    /** A failed check: the geometry key it concerns and the message. */
+    record Failure(String key, String message) {
+    }
+
+    /** The reference's {@code geo.Geometry.Validate()}: the first failure, or null. */
+    static Failure sphinxReferenceProblem(Geometry g) {
         if (g.nikeName().isEmpty() && g.kemName().isEmpty()) {
-            return "geometry NIKEName or KEMName must be set";
+            return new Failure(Geometry.KEY_NIKE_NAME, "geometry NIKEName or KEMName must be set");
         }
         if (!g.nikeName().isEmpty() && !g.kemName().isEmpty()) {
-            return "geometry NIKEName and KEMName must not both be set";
+            return new Failure(Geometry.KEY_KEM_NAME, "geometry NIKEName and KEMName must not both be set");
         }
         if (!g.nikeName().isEmpty()) {
             if (HpqcSchemes.nike(g.nikeName()).isEmpty()) {
-                return "geometry has invalid NIKE Scheme " + g.nikeName();
+                return new Failure(Geometry.KEY_NIKE_NAME, "geometry has invalid NIKE Scheme " + g.nikeName());
             }
         } else if (HpqcSchemes.kem(g.kemName()).isEmpty()) {
-            return "geometry has invalid KEM Scheme " + g.kemName();
+            return new Failure(Geometry.KEY_KEM_NAME, "geometry has invalid KEM Scheme " + g.kemName());
         }
-        if (g.packetLength() == 0) {
-            return "geometry has PacketLength of 0";
-        }
-        if (g.nrHops() == 0) {
-            return "geometry has NrHops of 0";
-        }
-        if (g.headerLength() == 0) {
-            return "geometry has HeaderLength of 0";
-        }
-        if (g.routingInfoLength() == 0) {
-            return "geometry has RoutingInfoLength of 0";
-        }
-        if (g.perHopRoutingInfoLength() == 0) {
-            return "geometry has PerHopRoutingInfoLength of 0";
+        Map<String, Object> m = g.toMap();
+        for (String k : List.of(Geometry.KEY_PACKET_LENGTH, Geometry.KEY_NR_HOPS, Geometry.KEY_HEADER_LENGTH,
+                Geometry.KEY_ROUTING_INFO_LENGTH, Geometry.KEY_PER_HOP_ROUTING_INFO_LENGTH)) {
+            if (Integer.valueOf(0).equals(m.get(k))) {
+                return new Failure(k, "geometry has " + k + " of 0");
+            }
         }
         return null;
     }
@@ -78,28 +75,68 @@ final class Geometries {
     /**
      * Reference checks, then katzen4j's own: the scheme must be one the sphinx module knows the sizes
      * of (UNSUPPORTED otherwise) and every length must match the derivation (INVALID otherwise; the
-     * mixes would drop such packets). Reports at the table's path; returns true if usable.
+     * mixes would drop such packets). Reports at the offending key; returns true if usable.
      */
-    static boolean checkSphinx(TomlSource src, String path, Geometry g) {
-        String p = sphinxReferenceProblem(g);
-        if (p != null) {
-            src.error(path, ConfigProblem.Kind.INVALID, p);
+    static boolean checkSphinx(TomlTable t, Geometry g) {
+        TomlSource src = t.source();
+        Failure f = sphinxReferenceProblem(g);
+        if (f != null) {
+            src.error(t.fieldPath(f.key()), ConfigProblem.Kind.INVALID, f.message());
             return false;
         }
+        String schemeKey = g.isNike() ? Geometry.KEY_NIKE_NAME : Geometry.KEY_KEM_NAME;
         boolean known = g.isNike() ? SchemeSizes.nikePublicKeySize(g.nikeName()).isPresent()
                 : SchemeSizes.kemCiphertextSize(g.kemName()).isPresent();
         if (!known) {
-            src.error(path, ConfigProblem.Kind.UNSUPPORTED, "Sphinx " + (g.isNike() ? "NIKE" : "KEM") + " scheme "
-                    + g.schemeName() + " is accepted by the reference but not supported by katzen4j");
+            src.error(t.fieldPath(schemeKey), ConfigProblem.Kind.UNSUPPORTED, "Sphinx "
+                    + (g.isNike() ? "NIKE" : "KEM") + " scheme " + g.schemeName()
+                    + " is accepted by the reference but not supported by katzen4j");
             return false;
         }
         try {
             g.validate();
         } catch (GeometryException e) {
-            src.error(path, ConfigProblem.Kind.INVALID, e.getMessage());
+            src.error(t.fieldPath(firstMismatch(g)), ConfigProblem.Kind.INVALID, e.getMessage());
             return false;
         }
         return true;
+    }
+
+    /** The first key whose value differs from the derivation (the NrHops key if it cannot be derived). */
+    private static String firstMismatch(Geometry g) {
+        try {
+            Geometry want = g.isNike() ? Geometry.nike(g.nikeName(), g.userForwardPayloadLength(), g.nrHops())
+                    : Geometry.kem(g.kemName(), g.userForwardPayloadLength(), g.nrHops());
+            Map<String, Object> w = want.toMap();
+            Map<String, Object> h = g.toMap();
+            for (String k : Geometry.KEYS) {
+                if (!w.get(k).equals(h.get(k))) {
+                    return k;
+                }
+            }
+        } catch (RuntimeException e) {
+            // fall through
+        }
+        return Geometry.KEY_NR_HOPS;
+    }
+
+    /** The reference's {@code pigeonhole/geo.Geometry.Validate()}: the first failure, or null. */
+    static Failure pigeonholeReferenceProblem(PigeonholeGeometry g) {
+        if (g.maxPlaintextPayloadLength() <= 0) {
+            return new Failure(PigeonholeGeometry.KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH,
+                    "MaxPlaintextPayloadLength must be positive");
+        }
+        if (g.nikeName().isEmpty()) {
+            return new Failure(PigeonholeGeometry.KEY_NIKE_NAME, "NIKEName must be set");
+        }
+        if (HpqcSchemes.nike(g.nikeName()).isEmpty()) {
+            return new Failure(PigeonholeGeometry.KEY_NIKE_NAME, "invalid NIKE scheme: " + g.nikeName());
+        }
+        if (!PigeonholeGeometry.SIGNATURE_SCHEME.equals(g.signatureSchemeName())) {
+            return new Failure(PigeonholeGeometry.KEY_SIGNATURE_SCHEME_NAME,
+                    "SignatureSchemeName must be " + PigeonholeGeometry.SIGNATURE_SCHEME);
+        }
+        return null;
     }
 
     /** Reads {@code [PigeonholeGeometry]}; null if a value had the wrong type. */

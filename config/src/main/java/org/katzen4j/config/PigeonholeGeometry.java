@@ -47,18 +47,7 @@ public record PigeonholeGeometry(
      * SignatureSchemeName exactly {@code Ed25519}. Returns the first failure's message, or null.
      */
     public String referenceProblem() {
-        if (maxPlaintextPayloadLength <= 0) {
-            return KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH + " must be positive";
-        }
-        if (nikeName.isEmpty()) {
-            return KEY_NIKE_NAME + " must be set";
-        }
-        if (HpqcSchemes.nike(nikeName).isEmpty()) {
-            return "invalid NIKE scheme: " + nikeName;
-        }
-        if (!SIGNATURE_SCHEME.equals(signatureSchemeName)) {
-            return KEY_SIGNATURE_SCHEME_NAME + " must be " + SIGNATURE_SCHEME;
-        }
-        return null;
+        Geometries.Failure f = Geometries.pigeonholeReferenceProblem(this);
+        return f == null ? null : f.message();
     }
 }

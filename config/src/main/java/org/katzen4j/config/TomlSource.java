@@ -136,17 +136,21 @@ final class TomlSource {
         return !errors.isEmpty();
     }
 
+    /** Problems without a position (whole missing sections) first, then in file order. */
+    private static final java.util.Comparator<ConfigProblem> FILE_ORDER = java.util.Comparator
+            .comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column);
+
     List<ConfigProblem> errors() {
-        return List.copyOf(errors);
+        return errors.stream().sorted(FILE_ORDER).toList();
     }
 
     List<ConfigProblem> warnings() {
-        return List.copyOf(warnings);
+        return warnings.stream().sorted(FILE_ORDER).toList();
     }
 
     void throwIfErrors() throws ConfigException {
         if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
+            throw new ConfigException(errors());
         }
     }
 }
