@@ -163,7 +163,7 @@ func pkiCanon() cbor.EncMode {
 	return m
 }
 
-func mustRead(r io.Reader, n int) []byte {
+func pkiRead(r io.Reader, n int) []byte {
 	b := make([]byte, n)
 	if _, err := io.ReadFull(r, b); err != nil {
 		panic(err)
@@ -181,7 +181,7 @@ func pkiSigners(scheme sign.Scheme, label string, n int) []pkiSigner {
 	r := detRand(label)
 	out := make([]pkiSigner, n)
 	for i := range out {
-		pub, priv := scheme.DeriveKey(mustRead(r, scheme.SeedSize()))
+		pub, priv := scheme.DeriveKey(pkiRead(r, scheme.SeedSize()))
 		out[i] = pkiSigner{fmt.Sprintf("auth%d", i+1), pub, priv}
 	}
 	return out
@@ -192,7 +192,7 @@ func pkiSigners(scheme sign.Scheme, label string, n int) []pkiSigner {
 func pkiDocument(r io.Reader, g *geo.Geometry, scheme string, withSRV, small bool) (*cpki.Document, map[*cpki.MixDescriptor]int) {
 	idScheme := signschemes.ByName(scheme)
 	return pkiDocumentWith(r, g, scheme, withSRV, small, func(r io.Reader) []byte {
-		pub, _ := idScheme.DeriveKey(mustRead(r, idScheme.SeedSize()))
+		pub, _ := idScheme.DeriveKey(pkiRead(r, idScheme.SeedSize()))
 		blob, _ := pub.MarshalBinary()
 		return blob
 	})
@@ -206,11 +206,11 @@ func pkiDocumentWith(r io.Reader, g *geo.Geometry, scheme string, withSRV, small
 	port := 30000
 	mkDesc := func(name string, gateway, service bool) *cpki.MixDescriptor {
 		idBlob := idKey(r)
-		linkPub, _ := xwing.DeriveKeyPair(mustRead(r, xwing.SeedSize()))
+		linkPub, _ := xwing.DeriveKeyPair(pkiRead(r, xwing.SeedSize()))
 		linkBlob, _ := linkPub.MarshalBinary()
 		mixKeys := map[uint64][]byte{}
 		for e := uint64(pkiDocEpoch); e < pkiDocEpoch+3; e++ {
-			mixKeys[e] = mustRead(r, x25519.PublicKeySize())
+			mixKeys[e] = pkiRead(r, x25519.PublicKeySize())
 		}
 		port++
 		d := &cpki.MixDescriptor{
@@ -272,7 +272,7 @@ func pkiDocumentWith(r io.Reader, g *geo.Geometry, scheme string, withSRV, small
 	// Service node 1 runs everything genconfig configures; its courier
 	// advertises its link key as PEM text.
 	s1 := mkDesc("servicenode1", false, true)
-	courierLink, _ := xwing.DeriveKeyPair(mustRead(r, xwing.SeedSize()))
+	courierLink, _ := xwing.DeriveKeyPair(pkiRead(r, xwing.SeedSize()))
 	s1.Kaetzchen = map[string]map[string]interface{}{
 		"echo":     {"endpoint": "+echo"},
 		"testdest": {"endpoint": "+testdest"},
@@ -299,29 +299,29 @@ func pkiDocumentWith(r io.Reader, g *geo.Geometry, scheme string, withSRV, small
 	}
 	for i := 0; i < nReplicas; i++ {
 		idBlob := idKey(r)
-		linkPub, _ := xwing.DeriveKeyPair(mustRead(r, xwing.SeedSize()))
+		linkPub, _ := xwing.DeriveKeyPair(pkiRead(r, xwing.SeedSize()))
 		linkBlob, _ := linkPub.MarshalBinary()
 		doc.StorageReplicas = append(doc.StorageReplicas, &cpki.ReplicaDescriptor{
 			Name:         fmt.Sprintf("replica%d", i+1),
 			Epoch:        pkiDocEpoch,
 			IdentityKey:  idBlob,
 			LinkKey:      linkBlob,
-			EnvelopeKeys: map[uint64][]byte{uint64(pkiDocEpoch / 3): mustRead(r, x25519.PublicKeySize())},
+			EnvelopeKeys: map[uint64][]byte{uint64(pkiDocEpoch / 3): pkiRead(r, x25519.PublicKeySize())},
 			Addresses:    map[string][]string{"tcp": {fmt.Sprintf("tcp://127.0.0.1:%d", 33000+i)}},
 		})
 	}
-	srv := mustRead(r, 32)
+	srv := pkiRead(r, 32)
 	doc.SharedRandomValue = srv
-	doc.PriorSharedRandom = [][]byte{mustRead(r, 32), srv}
+	doc.PriorSharedRandom = [][]byte{pkiRead(r, 32), srv}
 	doc.SphinxGeometryHash = g.Hash()
 	if withSRV {
 		doc.SharedRandomCommit = map[[32]byte][]byte{}
 		doc.SharedRandomReveal = map[[32]byte][]byte{}
 		for i := 0; i < 2; i++ {
 			var k [32]byte
-			copy(k[:], mustRead(r, 32))
-			doc.SharedRandomCommit[k] = mustRead(r, 40)
-			doc.SharedRandomReveal[k] = mustRead(r, 40)
+			copy(k[:], pkiRead(r, 32))
+			doc.SharedRandomCommit[k] = pkiRead(r, 40)
+			doc.SharedRandomReveal[k] = pkiRead(r, 40)
 		}
 	}
 	return doc, layers
