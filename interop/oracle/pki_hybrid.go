@@ -111,30 +111,32 @@ func genPKIHybrid() (*pkiHybridVectors, error) {
 	return out, nil
 }
 
-// pkiPreviousHybrid returns the certificate in the committed vector file, if any.
+// pkiPreviousHybrid returns the certificate in the committed vector file, if any:
+// under -root first, then relative to the working directory (the oracle runs in
+// interop/, so a regeneration into a scratch root still finds the committed file).
 func pkiPreviousHybrid() []byte {
-	root := ""
+	var candidates []string
 	for i, a := range os.Args {
 		if (a == "-root" || a == "--root") && i+1 < len(os.Args) {
-			root = os.Args[i+1]
+			candidates = append(candidates, filepath.Join(os.Args[i+1], pkiHybridPath))
 		} else if strings.HasPrefix(a, "-root=") || strings.HasPrefix(a, "--root=") {
-			root = a[strings.Index(a, "=")+1:]
+			candidates = append(candidates, filepath.Join(a[strings.Index(a, "=")+1:], pkiHybridPath))
 		}
 	}
-	if root == "" {
-		return nil
+	candidates = append(candidates, filepath.Join("..", pkiHybridPath), pkiHybridPath)
+	for _, c := range candidates {
+		data, err := os.ReadFile(c)
+		if err != nil {
+			continue
+		}
+		var old struct {
+			Document struct {
+				Certificate hexBytes `json:"certificate"`
+			} `json:"document"`
+		}
+		if json.Unmarshal(data, &old) == nil && len(old.Document.Certificate) > 0 {
+			return old.Document.Certificate
+		}
 	}
-	data, err := os.ReadFile(filepath.Join(root, pkiHybridPath))
-	if err != nil {
-		return nil
-	}
-	var old struct {
-		Document struct {
-			Certificate hexBytes `json:"certificate"`
-		} `json:"document"`
-	}
-	if json.Unmarshal(data, &old) != nil {
-		return nil
-	}
-	return old.Document.Certificate
+	return nil
 }
