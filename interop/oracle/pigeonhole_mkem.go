@@ -95,6 +95,12 @@ func genMkemX25519() (any, error) {
 // verifyMkemX25519: every replica decapsulates the Java envelope with its one
 // DEK, and the client opens every Java-made replica reply.
 func verifyMkemX25519(data []byte) error {
+	return verifyMkem(x25519.Scheme(crand.Reader), data)
+}
+
+// verifyMkem is verifyMkemX25519 for any NIKE (the public keys are unmarshalled,
+// and so validated, by the scheme).
+func verifyMkem(sch nike.Scheme, data []byte) error {
 	var in mkemVectors
 	if err := json.Unmarshal(data, &in); err != nil {
 		return err
@@ -102,7 +108,6 @@ func verifyMkemX25519(data []byte) error {
 	if len(in.Cases) == 0 {
 		return fmt.Errorf("no cases")
 	}
-	sch := x25519.Scheme(crand.Reader)
 	s := mkem.NewScheme(sch)
 	for ci, c := range in.Cases {
 		eph, err := sch.UnmarshalBinaryPublicKey(c.EphPublic)

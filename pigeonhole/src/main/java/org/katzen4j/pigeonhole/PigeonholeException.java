@@ -25,7 +25,9 @@ public final class PigeonholeException extends Exception {
         /** Not enough storage replicas, or a replica lookup failed. */
         REPLICAS_UNAVAILABLE,
         /** A NIKE key is malformed or a key agreement failed. */
-        BAD_KEY
+        BAD_KEY,
+        /** A required native component (the CTIDH library) is not installed. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
