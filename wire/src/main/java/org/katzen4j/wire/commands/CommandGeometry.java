@@ -29,6 +29,12 @@ public record CommandGeometry(
         }
     }
 
+    /** The lengths the commands use, from a full Sphinx geometry (configuration or PKI document). */
+    public static CommandGeometry of(org.katzen4j.sphinx.geo.Geometry g) {
+        return new CommandGeometry(g.packetLength(), g.userForwardPayloadLength(), g.forwardPayloadLength(),
+                g.payloadTagLength(), g.surbLength(), g.sphinxPlaintextHeaderLength());
+    }
+
     /** Fixed size of every command a client sends, and of NoOp/Disconnect in both directions. */
     public int maxClientToGateway() {
         return WireCommand.HEADER_LENGTH + packetLength;
