@@ -209,6 +209,46 @@ public final class Document implements NetworkTopology {
         return List.copyOf(caps);
     }
 
+ /**
+     * A human-readable description of the network: epoch, signers, mix layers, gateways with
+     * their addresses, service nodes with their services, storage replicas. Node IDs are shown
+     * as the first 8 bytes of their hash.
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("epoch ").append(Long.toUnsignedString(epoch())).append(" (genesis ")
+                .append(Long.toUnsignedString(body.genesisEpoch())).append("), signed by ")
+                .append(signers.stream().map(Authority::name).toList()).append('\n');
+        sb.append(String.format("mu %s (max %d ms), lambdaP %s, lambdaL %s, lambdaD %s, send rate %d/min%n",
+                body.mu(), body.muMaxDelay(), body.lambdaP(), body.lambdaL(), body.lambdaD(), body.sendRatePerMinute()));
+        List<List<MixDescriptor>> ls = layers();
+        for (int i = 0; i < ls.size(); i++) {
+            sb.append("layer ").append(i).append(':');
+            for (MixDescriptor d : ls.get(i)) {
+                sb.append(' ').append(d.name()).append(" [").append(GoFields.hexPrefix(d.idHash())).append(']');
+            }
+            sb.append('\n');
+        }
+        for (MixDescriptor d : gateways()) {
+            sb.append("gateway ").append(d.name()).append(" [").append(GoFields.hexPrefix(d.idHash())).append("] ")
+                    .append(d.addresses()).append('\n');
+        }
+        for (MixDescriptor d : serviceNodes()) {
+            sb.append("service node ").append(d.name()).append(" [").append(GoFields.hexPrefix(d.idHash())).append(']');
+            if (d.kaetzchen() != null) {
+                for (String cap : new java.util.TreeSet<>(d.kaetzchen().keySet())) {
+                    sb.append(' ').append(cap).append("->").append(d.endpoint(cap).orElse("?"));
+                }
+            }
+            sb.append('\n');
+        }
+        for (ReplicaDescriptor r : storageReplicas()) {
+            sb.append("replica ").append(r.name()).append(" [").append(GoFields.hexPrefix(r.idHash())).append("] ")
+                    .append(r.addresses()).append('\n');
+        }
+        return sb.toString();
+    }
+
     @Override
     public String toString() {
         return "Document[" + body + ", signed by " + signers.stream().map(Authority::name).toList() + "]";

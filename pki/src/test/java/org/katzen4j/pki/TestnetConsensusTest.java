@@ -102,6 +102,13 @@ class TestnetConsensusTest {
     }
 
     @Test
+    void summaryNamesTopologyAndServices() throws Exception {
+        String s = verified().summary();
+        assertThat(s).contains("epoch " + EPOCH).contains("layer 0: mix1").contains("gateway gateway1")
+                .contains("echo->+echo").contains("courier->courier").contains("replica replica1");
+    }
+
+    @Test
     void matchesTheConfiguredGeometryOnly() throws Exception {
         Map<String, Object> g = new LinkedHashMap<>();
         V.get("geometry").properties().forEach(p -> g.put(p.getKey(),
