@@ -189,7 +189,7 @@ class ThinClientAgainstListenerTest {
             } catch (ThinClientException x) {
                 throw new RuntimeException(x);
             }
-        });
+        }, r -> Thread.ofVirtual().start(r));
         Thread.sleep(200);
         ready();
         ThinClient c = dialing.get(5, TimeUnit.SECONDS);

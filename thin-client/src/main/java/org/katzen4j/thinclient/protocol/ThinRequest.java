@@ -75,19 +75,22 @@ public sealed interface ThinRequest {
 
     /** What to do with a request that sets more than one command. */
     enum MultipleCommands {
-        /** Reject the frame (default: no known client sends this, and the meaning is ambiguous). */
+        /** Reject the frame (strict setting). */
         REJECT,
-        /** Act on one of them, picked in the reference daemon's order ({@link #DAEMON_PRIORITY}). */
+        /** Act on one of them, picked in the reference daemon's order ({@link #DAEMON_PRIORITY}); the default. */
         FIRST_BY_DAEMON_PRIORITY
     }
 
     /**
-     * Decoder settings. {@code rejectUnknownKeys}: the reference ignores unknown top-level keys as
-     * long as one known command is set; strict mode rejects them.
+     * Decoder settings. Defaults follow the reference daemon: several commands → the one it
+     * would act on; unknown top-level keys ignored as long as a known command is set.
+     * {@link #STRICT} rejects both.
      */
     record DecodeOptions(MultipleCommands multipleCommands, boolean rejectUnknownKeys, CborReader.Limits limits) {
         public static final DecodeOptions DEFAULT =
-                new DecodeOptions(MultipleCommands.REJECT, false, CborReader.Limits.DEFAULT);
+                new DecodeOptions(MultipleCommands.FIRST_BY_DAEMON_PRIORITY, false, CborReader.Limits.DEFAULT);
+        public static final DecodeOptions STRICT =
+                new DecodeOptions(MultipleCommands.REJECT, true, CborReader.Limits.DEFAULT);
     }
 
     static ThinRequest decode(byte[] frameBody) throws DecodeException {

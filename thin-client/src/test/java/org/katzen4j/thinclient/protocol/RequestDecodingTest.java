@@ -66,18 +66,19 @@ class RequestDecodingTest {
         assertThatThrownBy(() -> ThinRequest.decode(unknown)).hasMessageContaining("new_keypair");
         byte[] two = cbor(w -> w.startMap(2).key("close_channel").startMap(1).key("channel_id").uint(3)
                 .key("thin_close").startMap(0));
-        assertThatThrownBy(() -> ThinRequest.decode(two)).hasMessageContaining("2 commands");
-        ThinRequest.DecodeOptions lenient = new ThinRequest.DecodeOptions(
-                ThinRequest.MultipleCommands.FIRST_BY_DAEMON_PRIORITY, false,
-                org.katzen4j.codec.cbor.CborReader.Limits.DEFAULT);
-        assertThat(ThinRequest.decode(two, lenient)).isEqualTo(new ThinRequest.ThinClose());
+        // like the reference daemon: thin_close wins over close_channel; strict mode rejects
+        assertThat(ThinRequest.decode(two)).isEqualTo(new ThinRequest.ThinClose());
+        assertThatThrownBy(() -> ThinRequest.decode(two, ThinRequest.DecodeOptions.STRICT))
+                .hasMessageContaining("2 commands");
+        byte[] two2 = cbor(w -> w.startMap(2).key("create_write_channel").startMap(0)
+                .key("send_channel_query").startMap(0));
+        assertThat(ThinRequest.decode(two2)).isInstanceOf(ThinRequest.SendChannelQuery.class);
         // unknown keys next to a known command: ignored by default, rejected in strict mode
         byte[] extra = cbor(w -> w.startMap(2).key("close_channel").startMap(1).key("channel_id").uint(3)
                 .key("future_thing").nul());
         assertThat(ThinRequest.decode(extra)).isEqualTo(new ThinRequest.CloseChannel(3));
-        ThinRequest.DecodeOptions strict = new ThinRequest.DecodeOptions(ThinRequest.MultipleCommands.REJECT, true,
-                org.katzen4j.codec.cbor.CborReader.Limits.DEFAULT);
-        assertThatThrownBy(() -> ThinRequest.decode(extra, strict)).hasMessageContaining("future_thing");
+        assertThatThrownBy(() -> ThinRequest.decode(extra, ThinRequest.DecodeOptions.STRICT))
+                .hasMessageContaining("future_thing");
     }
 
     @Test
