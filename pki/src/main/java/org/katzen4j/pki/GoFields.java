@@ -52,6 +52,13 @@ final class GoFields {
         if (v instanceof CborValue.Float64 f) {
             return f.value();
         }
+        // The reference decoder also fills float fields from integers.
+        if (v instanceof CborValue.UInt u) {
+            return u.bits() >= 0 ? (double) u.bits() : new java.math.BigInteger(Long.toUnsignedString(u.bits())).doubleValue();
+        }
+        if (v instanceof CborValue.NInt n) {
+            return n.bits() >= 0 ? -1.0 - n.bits() : -1.0 - new java.math.BigInteger(Long.toUnsignedString(n.bits())).doubleValue();
+        }
         throw new DecodeException(key + ": expected float, got " + v.typeName());
     }
 
