@@ -30,6 +30,17 @@ public record ConfigReport<T>(Optional<T> config, List<ConfigProblem> errors, Li
         return config.orElseThrow();
     }
 
+    /**
+     * One line per problem for a command-line check: errors first ({@code error: file:line:col: key:
+     * message}), then warnings ({@code warning: ...}).
+     */
+    public List<String> lines() {
+        List<String> out = new java.util.ArrayList<>(errors.size() + warnings.size());
+        errors.forEach(p -> out.add("error: " + p));
+        warnings.forEach(p -> out.add("warning: " + p));
+        return out;
+    }
+
     static <T> ConfigReport<T> failed(ConfigException e) {
         return new ConfigReport<>(Optional.empty(), e.problems(), List.of());
     }

@@ -59,7 +59,15 @@ public record ThinClientConfig(String network, String address, Geometry sphinxGe
 
     /** Parses TOML text; {@code sourceName} names it in problems. */
     public static ThinClientConfig parse(String toml, String sourceName, LoadOptions options) throws ConfigException {
-        return bind(TomlSource.parse(toml, sourceName, options)).orThrow();
+        return check(toml, sourceName, options).orThrow();
+    }
+
+    public static ConfigReport<ThinClientConfig> check(String toml, String sourceName, LoadOptions options) {
+        try {
+            return bind(TomlSource.parse(toml, sourceName, options));
+        } catch (ConfigException e) {
+            return ConfigReport.failed(e);
+        }
     }
 
     /** Loads and reports every error and warning instead of throwing on the first. */

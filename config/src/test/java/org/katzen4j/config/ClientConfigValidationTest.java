@@ -224,4 +224,19 @@ class ClientConfigValidationTest {
             assertThat(m).containsEntry("Epoch", 7L).containsEntry("LambdaP", 0.5);
         });
     }
+
+    @Test
+    void checkConfigReportFromAFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("client.toml");
+        Files.writeString(f, base.replace("  Level = \"DEBUG\"", "  Level = \"TRACE\"")
+                .replace("  EnableTimeSync = false\n", "  EnableTimeSync = false\n  Verbose = true\n"));
+        ConfigReport<ClientConfig> r = ClientConfig.check(f, LoadOptions.DEFAULT);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.config()).isEmpty();
+        assertThat(r.lines()).containsExactly(
+                "error: " + f + ":34:3: Logging.Level: Level 'TRACE' is invalid (one of [ERROR, WARNING, INFO, DEBUG])",
+                "warning: " + f + ":49:3: Debug.Verbose: unknown key in [Debug] (ignored, as the reference does)");
+        ConfigException e = assertThrows(ConfigException.class, () -> ClientConfig.load(f));
+        assertThat(e.problems()).isEqualTo(r.errors());
+    }
 }
