@@ -35,13 +35,13 @@ func newSxBench(kemName string) *sxBench {
 		g = geo.KEMGeometryFromUserForwardPayloadLength(k, 2000, true, 5)
 		sch = sxScheme{kem: k}
 	}
-	s, _, err := sphinxFor(g)
+	s, _, err := sxSphinxFor(g)
 	if err != nil {
 		panic(err)
 	}
 	r := detRand("sphinx/bench")
-	_, fprivs, fwd := clientPath(sch, r, 5, false, true)
-	_, _, rev := clientPath(sch, r, 4, true, false)
+	_, fprivs, fwd := sxClientPath(sch, r, 5, false, true)
+	_, _, rev := sxClientPath(sch, r, 4, true, false)
 	surb, _, err := s.NewSURB(hpqcrand.Reader, rev)
 	if err != nil {
 		panic(err)
@@ -53,7 +53,7 @@ func newSxBench(kemName string) *sxBench {
 	if err != nil {
 		panic(err)
 	}
-	_, rprivs, rp := clientPath(sch, r, 4, true, false)
+	_, rprivs, rp := sxClientPath(sch, r, 4, true, false)
 	surb2, keys, err := s.NewSURB(hpqcrand.Reader, rp)
 	if err != nil {
 		panic(err)

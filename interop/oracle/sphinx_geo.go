@@ -13,7 +13,7 @@ import (
 // and user payload lengths, the 14 geometry fields as the reference geo package
 // computes them, the canonical CBOR the hash is taken over, and the hash.
 
-type geoVector struct {
+type sxGeoVector struct {
 	Kind     string       `json:"kind"` // "nike" or "kem"
 	Scheme   string       `json:"scheme"`
 	ElemSize int          `json:"elementSize"` // NIKE public key size or KEM ciphertext size
@@ -30,7 +30,7 @@ func init() {
 		Name: "sphinx/geometry",
 		Path: "sphinx/src/test/resources/vectors/sphinx_geometry.json",
 		Generate: func() (any, error) {
-			var out []geoVector
+			var out []sxGeoVector
 			enc, err := cbor.CanonicalEncOptions().EncMode()
 			if err != nil {
 				return nil, err
@@ -40,7 +40,7 @@ func init() {
 				if err != nil {
 					return err
 				}
-				out = append(out, geoVector{kind, name, size, ufpl, hops, withSURB, *g, blob, g.Hash()})
+				out = append(out, sxGeoVector{kind, name, size, ufpl, hops, withSURB, *g, blob, g.Hash()})
 				return nil
 			}
 			type p struct{ ufpl, hops int }

@@ -23,22 +23,22 @@ import (
 // Decapsulate during the unwrap chain, is the reference's own X-Wing, which therefore checks
 // that these encapsulations are genuine. Needs Go 1.26 (crypto/mlkem/mlkemtest).
 
-type detXwing struct {
+type sxDetXwing struct {
 	kem.Scheme
 	r io.Reader
 }
 
-func (d detXwing) Encapsulate(pk kem.PublicKey) ([]byte, []byte, error) {
+func (d sxDetXwing) Encapsulate(pk kem.PublicKey) ([]byte, []byte, error) {
 	raw, err := pk.MarshalBinary()
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(raw) != 1216 {
-		return nil, nil, errors.New("detXwing: bad public key size")
+		return nil, nil, errors.New("sxDetXwing: bad public key size")
 	}
 	pkM, pkX := raw[:1184], raw[1184:]
-	eph := readN(d.r, 32)
-	m := readN(d.r, 32)
+	eph := sxReadN(d.r, 32)
+	m := sxReadN(d.r, 32)
 	ek, err := mlkem.NewEncapsulationKey768(pkM)
 	if err != nil {
 		return nil, nil, err
@@ -76,9 +76,9 @@ func init() {
 				hops  int
 				paths []int
 			}{{"xwing-3", 3, []int{3}}, {"xwing-5", 5, []int{4}}} {
-				k := detXwing{xwing.Scheme(), detRand("sphinx/packets/" + p.name + "/encaps")}
+				k := sxDetXwing{xwing.Scheme(), detRand("sphinx/packets/" + p.name + "/encaps")}
 				g := geo.KEMGeometryFromUserForwardPayloadLength(xwing.Scheme(), 2000, true, p.hops)
-				cs, err := kemCases(p.name, g, k, user, p.paths)
+				cs, err := sxKemCases(p.name, g, k, user, p.paths)
 				if err != nil {
 					return nil, err
 				}

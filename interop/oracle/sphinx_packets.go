@@ -57,16 +57,16 @@ type sxCase struct {
 	Reply      hexBytes     `json:"reply,omitempty"`
 }
 
-// withGlobalRand runs f with hpqc's global rand.Reader replaced by r (the reference takes
+// sxWithGlobalRand runs f with hpqc's global rand.Reader replaced by r (the reference takes
 // the skipped-hop filler from it regardless of the reader it is given).
-func withGlobalRand(r io.Reader, f func() error) error {
+func sxWithGlobalRand(r io.Reader, f func() error) error {
 	saved := hpqcrand.Reader
 	hpqcrand.Reader = r
 	defer func() { hpqcrand.Reader = saved }()
 	return f()
 }
 
-func cmdBytes(cmds []sphinxcmds.RoutingCommand) []hexBytes {
+func sxCmdBytes(cmds []sphinxcmds.RoutingCommand) []hexBytes {
 	out := []hexBytes{}
 	for _, c := range cmds {
 		out = append(out, c.ToBytes(nil))
@@ -81,7 +81,7 @@ type sxScheme struct {
 }
 
 func (s sxScheme) newNode(r io.Reader) (sxNode, any) {
-	id := readN(r, 32)
+	id := sxReadN(r, 32)
 	if s.nike != nil {
 		pub, priv, err := s.nike.GenerateKeyPairFromEntropy(r)
 		if err != nil {
@@ -89,7 +89,7 @@ func (s sxScheme) newNode(r io.Reader) (sxNode, any) {
 		}
 		return sxNode{id, priv.Bytes(), pub.Bytes()}, priv
 	}
-	pub, priv := s.kem.DeriveKeyPair(readN(r, s.kem.SeedSize()))
+	pub, priv := s.kem.DeriveKeyPair(sxReadN(r, s.kem.SeedSize()))
 	pb, _ := pub.MarshalBinary()
 	kb, _ := priv.MarshalBinary()
 	return sxNode{id, kb, pb}, priv
@@ -106,8 +106,8 @@ func (s sxScheme) hop(n sxNode, pub any, cmds []sphinxcmds.RoutingCommand) *sphi
 	return h
 }
 
-// unwrapChain runs pkt through the nodes with the reference, recording everything.
-func unwrapChain(s *sphinx.Sphinx, c *sxCase, privs []any, pkt []byte) error {
+// sxUnwrapChain runs pkt through the nodes with the reference, recording everything.
+func sxUnwrapChain(s *sphinx.Sphinx, c *sxCase, privs []any, pkt []byte) error {
 	pkt = append([]byte{}, pkt...)
 	for i, priv := range privs {
 		c.Packets = append(c.Packets, append([]byte{}, pkt...))
@@ -116,7 +116,7 @@ func unwrapChain(s *sphinx.Sphinx, c *sxCase, privs []any, pkt []byte) error {
 			return fmt.Errorf("%s hop %d: %w", c.Name, i, err)
 		}
 		c.ReplayTags = append(c.ReplayTags, tag)
-		c.Commands = append(c.Commands, cmdBytes(cmds))
+		c.Commands = append(c.Commands, sxCmdBytes(cmds))
 		if i == len(privs)-1 {
 			if b == nil {
 				return fmt.Errorf("%s: last hop returned no payload", c.Name)
@@ -129,21 +129,21 @@ func unwrapChain(s *sphinx.Sphinx, c *sxCase, privs []any, pkt []byte) error {
 	return nil
 }
 
-type delayRand struct{ r io.Reader }
+type sxDelayRand struct{ r io.Reader }
 
-func (d delayRand) delay() uint32 {
-	b := readN(d.r, 2)
+func (d sxDelayRand) delay() uint32 {
+	b := sxReadN(d.r, 2)
 	return uint32(b[0])<<8 | uint32(b[1])
 }
 
-// clientPath builds nodes and a path shaped like the client's: NodeDelay on every
+// sxClientPath builds nodes and a path shaped like the client's: NodeDelay on every
 // non-terminal hop (and on the terminal forward hop), Recipient on the terminal hop, and
 // for a SURB a SURBReply after it.
-func clientPath(s sxScheme, r io.Reader, hops int, surb bool, terminalDelay bool) ([]sxNode, []any, []*sphinx.PathHop) {
+func sxClientPath(s sxScheme, r io.Reader, hops int, surb bool, terminalDelay bool) ([]sxNode, []any, []*sphinx.PathHop) {
 	var nodes []sxNode
 	var privs []any
 	var path []*sphinx.PathHop
-	d := delayRand{r}
+	d := sxDelayRand{r}
 	for i := 0; i < hops; i++ {
 		n, priv := s.newNode(r)
 		var cmds []sphinxcmds.RoutingCommand
@@ -152,11 +152,11 @@ func clientPath(s sxScheme, r io.Reader, hops int, surb bool, terminalDelay bool
 		}
 		if i == hops-1 {
 			rc := &sphinxcmds.Recipient{}
-			copy(rc.ID[:], readN(r, 32))
+			copy(rc.ID[:], sxReadN(r, 32))
 			cmds = append(cmds, rc)
 			if surb {
 				sr := &sphinxcmds.SURBReply{}
-				copy(sr.ID[:], readN(r, 16))
+				copy(sr.ID[:], sxReadN(r, 16))
 				cmds = append(cmds, sr)
 			}
 		}
@@ -173,27 +173,27 @@ func clientPath(s sxScheme, r io.Reader, hops int, surb bool, terminalDelay bool
 	return nodes, privs, path
 }
 
-func pathJSON(path []*sphinx.PathHop, nodes []sxNode) []sxHop {
+func sxPathJSON(path []*sphinx.PathHop, nodes []sxNode) []sxHop {
 	var out []sxHop
 	for i, h := range path {
-		out = append(out, sxHop{h.ID[:], nodes[i].PublicKey, cmdBytes(h.Commands)})
+		out = append(out, sxHop{h.ID[:], nodes[i].PublicKey, sxCmdBytes(h.Commands)})
 	}
 	return out
 }
 
-// nikeCases: forward packets and SURB replies for one NIKE geometry and several path lengths.
-func nikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int) ([]sxCase, error) {
+// sxNikeCases: forward packets and SURB replies for one NIKE geometry and several path lengths.
+func sxNikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int) ([]sxCase, error) {
 	var out []sxCase
 	mynike := nikeschemes.ByName(g.NIKEName)
 	for _, hops := range hopsList {
 		// SURB and reply.
 		label := fmt.Sprintf("sphinx/packets/%s/surb/%d", name, hops)
 		nr := detRand(label + "/nodes")
-		nodes, privs, path := clientPath(sxScheme{nike: mynike}, nr, hops, true, false)
+		nodes, privs, path := sxClientPath(sxScheme{nike: mynike}, nr, hops, true, false)
 		rng := detRand(label)
 		s := sphinx.NewNIKESphinx(x25519.Scheme(rng), g)
 		var surb, keys []byte
-		err := withGlobalRand(rng, func() error {
+		err := sxWithGlobalRand(rng, func() error {
 			var err error
 			surb, keys, err = s.NewSURB(rng, path)
 			return err
@@ -202,14 +202,14 @@ func nikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int)
 			return nil, err
 		}
 		reply := make([]byte, g.ForwardPayloadLength)
-		copy(reply, readN(nr, 64))
+		copy(reply, sxReadN(nr, 64))
 		pkt, _, err := s.NewPacketFromSURB(surb, reply)
 		if err != nil {
 			return nil, err
 		}
 		c := sxCase{Name: label, Geometry: *g, Kind: "surb", RandLabel: label, Nodes: nodes,
-			Path: pathJSON(path, nodes), Payload: reply, Surb: surb, SurbKeys: append([]byte{}, keys...)}
-		if err := unwrapChain(s, &c, privs, pkt); err != nil {
+			Path: sxPathJSON(path, nodes), Payload: reply, Surb: surb, SurbKeys: append([]byte{}, keys...)}
+		if err := sxUnwrapChain(s, &c, privs, pkt); err != nil {
 			return nil, err
 		}
 		dec, err := s.DecryptSURBPayload(append([]byte{}, c.Output...), keys)
@@ -225,7 +225,7 @@ func nikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int)
 		// Forward packet carrying that SURB (when the geometry has room for it).
 		flabel := fmt.Sprintf("sphinx/packets/%s/forward/%d", name, hops)
 		fnr := detRand(flabel + "/nodes")
-		fnodes, fprivs, fpath := clientPath(sxScheme{nike: mynike}, fnr, hops, false, true)
+		fnodes, fprivs, fpath := sxClientPath(sxScheme{nike: mynike}, fnr, hops, false, true)
 		payload := make([]byte, g.ForwardPayloadLength)
 		if g.ForwardPayloadLength == g.UserForwardPayloadLength+2+g.SURBLength {
 			payload[0] = 1
@@ -237,7 +237,7 @@ func nikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int)
 		frng := detRand(flabel)
 		fs := sphinx.NewNIKESphinx(x25519.Scheme(frng), g)
 		var fpkt []byte
-		err = withGlobalRand(frng, func() error {
+		err = sxWithGlobalRand(frng, func() error {
 			var err error
 			fpkt, err = fs.NewPacket(frng, fpath, payload)
 			return err
@@ -246,8 +246,8 @@ func nikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int)
 			return nil, err
 		}
 		fc := sxCase{Name: flabel, Geometry: *g, Kind: "forward", RandLabel: flabel, Nodes: fnodes,
-			Path: pathJSON(fpath, fnodes), Payload: payload}
-		if err := unwrapChain(fs, &fc, fprivs, fpkt); err != nil {
+			Path: sxPathJSON(fpath, fnodes), Payload: payload}
+		if err := sxUnwrapChain(fs, &fc, fprivs, fpkt); err != nil {
 			return nil, err
 		}
 		if !bytes.Equal(fc.Output, payload) {
@@ -258,18 +258,18 @@ func nikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int)
 	return out, nil
 }
 
-// kemCases: the same for a KEM geometry. Encapsulation randomness is not reproducible in
+// sxKemCases: the same for a KEM geometry. Encapsulation randomness is not reproducible in
 // Java (no RandLabel); the Java side checks the unwrap chain and the reply decryption.
-func kemCases(name string, g *geo.Geometry, k kem.Scheme, userPayload []byte, hopsList []int) ([]sxCase, error) {
+func sxKemCases(name string, g *geo.Geometry, k kem.Scheme, userPayload []byte, hopsList []int) ([]sxCase, error) {
 	var out []sxCase
 	for _, hops := range hopsList {
 		label := fmt.Sprintf("sphinx/packets/%s/surb/%d", name, hops)
 		nr := detRand(label + "/nodes")
-		nodes, privs, path := clientPath(sxScheme{kem: k}, nr, hops, true, false)
+		nodes, privs, path := sxClientPath(sxScheme{kem: k}, nr, hops, true, false)
 		rng := detRand(label)
 		s := sphinx.NewKEMSphinx(k, g)
 		var surb, keys []byte
-		err := withGlobalRand(rng, func() error {
+		err := sxWithGlobalRand(rng, func() error {
 			var err error
 			surb, keys, err = s.NewSURB(rng, path)
 			return err
@@ -278,14 +278,14 @@ func kemCases(name string, g *geo.Geometry, k kem.Scheme, userPayload []byte, ho
 			return nil, err
 		}
 		reply := make([]byte, g.ForwardPayloadLength)
-		copy(reply, readN(nr, 64))
+		copy(reply, sxReadN(nr, 64))
 		pkt, _, err := s.NewPacketFromSURB(surb, reply)
 		if err != nil {
 			return nil, err
 		}
 		c := sxCase{Name: label, Geometry: *g, Kind: "surb", Nodes: nodes,
-			Path: pathJSON(path, nodes), Payload: reply, Surb: surb, SurbKeys: append([]byte{}, keys...)}
-		if err := unwrapChain(s, &c, privs, pkt); err != nil {
+			Path: sxPathJSON(path, nodes), Payload: reply, Surb: surb, SurbKeys: append([]byte{}, keys...)}
+		if err := sxUnwrapChain(s, &c, privs, pkt); err != nil {
 			return nil, err
 		}
 		dec, err := s.DecryptSURBPayload(append([]byte{}, c.Output...), keys)
@@ -297,13 +297,13 @@ func kemCases(name string, g *geo.Geometry, k kem.Scheme, userPayload []byte, ho
 
 		flabel := fmt.Sprintf("sphinx/packets/%s/forward/%d", name, hops)
 		fnr := detRand(flabel + "/nodes")
-		fnodes, fprivs, fpath := clientPath(sxScheme{kem: k}, fnr, hops, false, true)
+		fnodes, fprivs, fpath := sxClientPath(sxScheme{kem: k}, fnr, hops, false, true)
 		payload := make([]byte, g.ForwardPayloadLength)
 		payload[0] = 1
 		copy(payload[2:], surb)
 		copy(payload[2+g.SURBLength:], userPayload)
 		var fpkt []byte
-		err = withGlobalRand(detRand(flabel), func() error {
+		err = sxWithGlobalRand(detRand(flabel), func() error {
 			var err error
 			fpkt, err = s.NewPacket(detRand(flabel), fpath, payload)
 			return err
@@ -311,8 +311,8 @@ func kemCases(name string, g *geo.Geometry, k kem.Scheme, userPayload []byte, ho
 		if err != nil {
 			return nil, err
 		}
-		fc := sxCase{Name: flabel, Geometry: *g, Kind: "forward", Nodes: fnodes, Path: pathJSON(fpath, fnodes), Payload: payload}
-		if err := unwrapChain(s, &fc, fprivs, fpkt); err != nil {
+		fc := sxCase{Name: flabel, Geometry: *g, Kind: "forward", Nodes: fnodes, Path: sxPathJSON(fpath, fnodes), Payload: payload}
+		if err := sxUnwrapChain(s, &fc, fprivs, fpkt); err != nil {
 			return nil, err
 		}
 		out = append(out, fc)
@@ -320,11 +320,11 @@ func kemCases(name string, g *geo.Geometry, k kem.Scheme, userPayload []byte, ho
 	return out, nil
 }
 
-// referenceStyleCases regenerates the shape of the reference's own
+// sxReferenceStyleCases regenerates the shape of the reference's own
 // core/sphinx/testdata/sphinx_vectors.json: x25519, NrHops 5, UserForwardPayloadLength 103,
 // forward packets without SURB framing and SURB replies with a 103-byte payload, for 1..5 hops,
 // NodeDelay 0xdeadbabe*(i+1) on non-terminal hops.
-func referenceStyleCases() ([]sxCase, error) {
+func sxReferenceStyleCases() ([]sxCase, error) {
 	const text = "It is the stillest words that bring on the storm.  Thoughts that come on doves’ feet guide the world."
 	mynike := x25519.Scheme(hpqcrand.Reader)
 	var out []sxCase
@@ -343,11 +343,11 @@ func referenceStyleCases() ([]sxCase, error) {
 					cmds = append(cmds, &sphinxcmds.NodeDelay{Delay: 0xdeadbabe * uint32(i+1)})
 				} else {
 					rc := &sphinxcmds.Recipient{}
-					copy(rc.ID[:], readN(r, 32))
+					copy(rc.ID[:], sxReadN(r, 32))
 					cmds = append(cmds, rc)
 					if withSURB {
 						sr := &sphinxcmds.SURBReply{}
-						copy(sr.ID[:], readN(r, 16))
+						copy(sr.ID[:], sxReadN(r, 16))
 						cmds = append(cmds, sr)
 					}
 				}
@@ -357,9 +357,9 @@ func referenceStyleCases() ([]sxCase, error) {
 				path = append(path, sxScheme{nike: mynike}.hop(n, pub, cmds))
 			}
 			s := sphinx.NewNIKESphinx(x25519.Scheme(r), g)
-			c := sxCase{Name: label, Geometry: *g, Nodes: nodes, Path: pathJSON(path, nodes), Payload: []byte(text)}
+			c := sxCase{Name: label, Geometry: *g, Nodes: nodes, Path: sxPathJSON(path, nodes), Payload: []byte(text)}
 			var pkt []byte
-			err := withGlobalRand(r, func() error {
+			err := sxWithGlobalRand(r, func() error {
 				var err error
 				if withSURB {
 					c.Kind = "surb"
@@ -379,7 +379,7 @@ func referenceStyleCases() ([]sxCase, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := unwrapChain(s, &c, privs, pkt); err != nil {
+			if err := sxUnwrapChain(s, &c, privs, pkt); err != nil {
 				return nil, err
 			}
 			if withSURB {
@@ -397,7 +397,7 @@ func referenceStyleCases() ([]sxCase, error) {
 
 // ---------------------------------------------------------------- Java -> Go
 
-func sphinxFor(g *geo.Geometry) (*sphinx.Sphinx, sxScheme, error) {
+func sxSphinxFor(g *geo.Geometry) (*sphinx.Sphinx, sxScheme, error) {
 	if err := g.Validate(); err != nil {
 		return nil, sxScheme{}, err
 	}
@@ -409,19 +409,19 @@ func sphinxFor(g *geo.Geometry) (*sphinx.Sphinx, sxScheme, error) {
 	return sphinx.NewKEMSphinx(k, g), sxScheme{kem: k}, nil
 }
 
-func privFromBytes(s sxScheme, b []byte) (any, error) {
+func sxPrivFromBytes(s sxScheme, b []byte) (any, error) {
 	if s.nike != nil {
 		return s.nike.UnmarshalBinaryPrivateKey(b)
 	}
 	return s.kem.UnmarshalBinaryPrivateKey(b)
 }
 
-// verifyCase checks one Java-made case with the reference: the SURB reply packet (rebuilt
+// sxVerifyCase checks one Java-made case with the reference: the SURB reply packet (rebuilt
 // by the reference from Java's SURB) or Java's forward packet unwraps hop by hop to the
 // commands and payload Java expects; SURB keys made by Java decrypt the reply.
-func verifyCase(c *sxCase) error {
+func sxVerifyCase(c *sxCase) error {
 	g := &c.Geometry
-	s, sch, err := sphinxFor(g)
+	s, sch, err := sxSphinxFor(g)
 	if err != nil {
 		return fmt.Errorf("%s: geometry: %w", c.Name, err)
 	}
@@ -456,7 +456,7 @@ func verifyCase(c *sxCase) error {
 		}
 	}
 	for i, n := range c.Nodes {
-		priv, err := privFromBytes(sch, n.PrivateKey)
+		priv, err := sxPrivFromBytes(sch, n.PrivateKey)
 		if err != nil {
 			return fmt.Errorf("%s: node %d key: %w", c.Name, i, err)
 		}
@@ -470,7 +470,7 @@ func verifyCase(c *sxCase) error {
 		if i < len(c.ReplayTags) && !bytes.Equal(tag, c.ReplayTags[i]) {
 			return fmt.Errorf("%s: hop %d replay tag differs", c.Name, i)
 		}
-		got := cmdBytes(cmds)
+		got := sxCmdBytes(cmds)
 		if len(got) != len(c.Commands[i]) {
 			return fmt.Errorf("%s: hop %d: %d commands, Java expects %d", c.Name, i, len(got), len(c.Commands[i]))
 		}
@@ -502,7 +502,7 @@ func init() {
 	registerVectors(VectorSet{
 		Name:     "sphinx/packets-reference",
 		Path:     "sphinx/src/test/resources/vectors/sphinx_packets_reference.json",
-		Generate: func() (any, error) { return referenceStyleCases() },
+		Generate: func() (any, error) { return sxReferenceStyleCases() },
 	})
 	registerVectors(VectorSet{
 		Name: "sphinx/packets-nike",
@@ -516,7 +516,7 @@ func init() {
 				paths []int
 			}{{"x25519-3", 3, []int{1, 2, 3}}, {"x25519-5", 5, []int{2, 4, 5}}} {
 				g := geo.GeometryFromUserForwardPayloadLength(x25519.Scheme(hpqcrand.Reader), 2000, true, p.hops)
-				cs, err := nikeCases(p.name, g, user, p.paths)
+				cs, err := sxNikeCases(p.name, g, user, p.paths)
 				if err != nil {
 					return nil, err
 				}
@@ -534,7 +534,7 @@ func init() {
 			return fmt.Errorf("no cases")
 		}
 		for i := range cases {
-			if err := verifyCase(&cases[i]); err != nil {
+			if err := sxVerifyCase(&cases[i]); err != nil {
 				return err
 			}
 		}
@@ -557,7 +557,7 @@ func init() {
 		}
 		for i := range cases {
 			c := &cases[i]
-			s, sch, err := sphinxFor(&c.Geometry)
+			s, sch, err := sxSphinxFor(&c.Geometry)
 			if err != nil {
 				return err
 			}
@@ -569,14 +569,14 @@ func init() {
 			}
 			var privs []any
 			for _, n := range c.Nodes {
-				p, err := privFromBytes(sch, n.PrivateKey)
+				p, err := sxPrivFromBytes(sch, n.PrivateKey)
 				if err != nil {
 					return err
 				}
 				privs = append(privs, p)
 			}
 			c.Packets, c.ReplayTags, c.Commands = nil, nil, nil
-			if err := unwrapChain(s, c, privs, pkt); err != nil {
+			if err := sxUnwrapChain(s, c, privs, pkt); err != nil {
 				return err
 			}
 			c.SurbKeys = nil // the reference never sees the client's keys here

@@ -17,7 +17,7 @@ import (
 // the HKDF key schedule with the x25519 blinding factor, and routing-command encodings
 // and block parses made by the reference commands package.
 
-type aezVector struct {
+type sxAezVector struct {
 	Key        hexBytes `json:"key"`
 	Nonce      hexBytes `json:"nonce"`
 	Plaintext  hexBytes `json:"plaintext"`
@@ -27,7 +27,7 @@ type aezVector struct {
 	DecryptOfPlaintext hexBytes `json:"decryptOfPlaintext"`
 }
 
-type kdfVector struct {
+type sxKdfVector struct {
 	SharedSecret       hexBytes `json:"sharedSecret"`
 	HeaderMAC          hexBytes `json:"headerMac"`
 	HeaderEncryption   hexBytes `json:"headerEncryption"`
@@ -37,27 +37,27 @@ type kdfVector struct {
 	X25519Blinding     hexBytes `json:"x25519BlindingFactor"`
 }
 
-type cmdBlockVector struct {
+type sxCmdBlockVector struct {
 	Block    hexBytes   `json:"block"`
 	OK       bool       `json:"ok"`
 	Commands []hexBytes `json:"commands"` // each command re-serialized by the reference
 }
 
-type cmdVectors struct {
+type sxCmdVectors struct {
 	// Same shape as the reference's sphinx_commands_vectors.json, regenerated.
-	NextHopID        hexBytes         `json:"NextHopID"`
-	NextHopMAC       hexBytes         `json:"NextHopMAC"`
-	NextHopCmdWant   hexBytes         `json:"NextHopCmdWant"`
-	RecipientID      hexBytes         `json:"RecipientID"`
-	RecipientCmdWant hexBytes         `json:"RecipientCmdWant"`
-	SURBReplyID      hexBytes         `json:"SURBReplyID"`
-	SURBReplyCmdWant hexBytes         `json:"SURBReplyCmdWant"`
-	NodeDelay        uint32           `json:"NodeDelay"`
-	NodeDelayCmdWant hexBytes         `json:"NodeDelayCmdWant"`
-	Blocks           []cmdBlockVector `json:"blocks"`
+	NextHopID        hexBytes           `json:"NextHopID"`
+	NextHopMAC       hexBytes           `json:"NextHopMAC"`
+	NextHopCmdWant   hexBytes           `json:"NextHopCmdWant"`
+	RecipientID      hexBytes           `json:"RecipientID"`
+	RecipientCmdWant hexBytes           `json:"RecipientCmdWant"`
+	SURBReplyID      hexBytes           `json:"SURBReplyID"`
+	SURBReplyCmdWant hexBytes           `json:"SURBReplyCmdWant"`
+	NodeDelay        uint32             `json:"NodeDelay"`
+	NodeDelayCmdWant hexBytes           `json:"NodeDelayCmdWant"`
+	Blocks           []sxCmdBlockVector `json:"blocks"`
 }
 
-func readN(r io.Reader, n int) []byte {
+func sxReadN(r io.Reader, n int) []byte {
 	b := make([]byte, n)
 	if _, err := io.ReadFull(r, b); err != nil {
 		panic(err)
@@ -76,17 +76,17 @@ func init() {
 				lens = append(lens, n)
 			}
 			lens = append(lens, 255, 256, 257, 511, 512, 513, 1000, 2442, 2606, 3114, 4096+17, 16458-476)
-			var out []aezVector
+			var out []sxAezVector
 			for _, n := range lens {
-				key := readN(r, 48)
-				nonce := readN(r, 16)
-				pt := readN(r, n)
+				key := sxReadN(r, 48)
+				nonce := sxReadN(r, 16)
+				pt := sxReadN(r, n)
 				ct := aez.Encrypt(key, nonce, nil, 0, pt, nil)
 				dec, ok := aez.Decrypt(key, nonce, nil, 0, pt, nil)
 				if !ok {
 					panic("aez decrypt failed with tau 0")
 				}
-				out = append(out, aezVector{key, nonce, pt, ct, dec})
+				out = append(out, sxAezVector{key, nonce, pt, ct, dec})
 			}
 			return out, nil
 		},
@@ -96,9 +96,9 @@ func init() {
 		Path: "sphinx/src/test/resources/vectors/sphinx_kdf.json",
 		Generate: func() (any, error) {
 			r := detRand("sphinx/kdf")
-			var out []kdfVector
+			var out []sxKdfVector
 			for i := 0; i < 16; i++ {
-				ss := readN(r, 32)
+				ss := sxReadN(r, 32)
 				okm := make([]byte, 160)
 				if _, err := io.ReadFull(hkdf.Expand(sha256.New, ss, []byte("katzenpost-kdf-v0-hkdf-sha256")), okm); err != nil {
 					return nil, err
@@ -109,7 +109,7 @@ func init() {
 					return nil, err
 				}
 				bf := x25519.Scheme(rand.Reader).GeneratePrivateKey(dr)
-				out = append(out, kdfVector{ss, okm[0:32], okm[32:64], okm[64:80], okm[80:128], seed, bf.Bytes()})
+				out = append(out, sxKdfVector{ss, okm[0:32], okm[32:64], okm[64:80], okm[80:128], seed, bf.Bytes()})
 			}
 			return out, nil
 		},
@@ -120,16 +120,16 @@ func init() {
 		Generate: func() (any, error) {
 			r := detRand("sphinx/commands")
 			g := geo.GeometryFromUserForwardPayloadLength(x25519.Scheme(rand.Reader), 2000, true, 5)
-			v := cmdVectors{}
+			v := sxCmdVectors{}
 			nh := &sphinxcmds.NextNodeHop{}
-			copy(nh.ID[:], readN(r, 32))
-			copy(nh.MAC[:], readN(r, 32))
+			copy(nh.ID[:], sxReadN(r, 32))
+			copy(nh.MAC[:], sxReadN(r, 32))
 			v.NextHopID, v.NextHopMAC, v.NextHopCmdWant = nh.ID[:], nh.MAC[:], nh.ToBytes(nil)
 			rc := &sphinxcmds.Recipient{}
-			copy(rc.ID[:], readN(r, 32))
+			copy(rc.ID[:], sxReadN(r, 32))
 			v.RecipientID, v.RecipientCmdWant = rc.ID[:], rc.ToBytes(nil)
 			sr := &sphinxcmds.SURBReply{}
-			copy(sr.ID[:], readN(r, 16))
+			copy(sr.ID[:], sxReadN(r, 16))
 			v.SURBReplyID, v.SURBReplyCmdWant = sr.ID[:], sr.ToBytes(nil)
 			nd := &sphinxcmds.NodeDelay{Delay: 0x89abcdef}
 			v.NodeDelay, v.NodeDelayCmdWant = nd.Delay, nd.ToBytes(nil)
@@ -170,10 +170,10 @@ func init() {
 				cat(rc.ToBytes(nil), rc.ToBytes(nil)),
 			}
 			for i := 0; i < 12; i++ {
-				blocks = append(blocks, readN(r, 82))
+				blocks = append(blocks, sxReadN(r, 82))
 			}
 			for _, b := range blocks {
-				bv := cmdBlockVector{Block: b, OK: true, Commands: []hexBytes{}}
+				bv := sxCmdBlockVector{Block: b, OK: true, Commands: []hexBytes{}}
 				rest := b
 				for {
 					cmd, next, err := sphinxcmds.FromBytes(rest, g)
