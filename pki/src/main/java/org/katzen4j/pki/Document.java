@@ -100,6 +100,12 @@ public final class Document implements NetworkTopology {
         return body.serviceNodes() == null ? List.of() : body.serviceNodes();
     }
 
+    /** A uniformly random gateway, as the reference client picks one for each connection. */
+    public Optional<MixDescriptor> chooseGateway(java.util.random.RandomGenerator random) {
+        List<MixDescriptor> g = gateways();
+        return g.isEmpty() ? Optional.empty() : Optional.of(g.get(random.nextInt(g.size())));
+    }
+
     public List<ReplicaDescriptor> storageReplicas() {
         return body.storageReplicas() == null ? List.of() : body.storageReplicas();
     }

@@ -277,6 +277,17 @@ class DocumentVectorTest {
     }
 
     @Test
+    void gatewayChoiceIsUniformOverTheListedGateways() throws Exception {
+        Document doc = verified(doc("consensus"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 64; i++) {
+            seen.add(doc.chooseGateway(r).orElseThrow().name());
+        }
+        assertThat(seen).containsExactlyInAnyOrder("gateway1", "gateway2");
+    }
+
+    @Test
     void casesAreDecidedLikeTheReference() throws Exception {
         AuthoritySet auth = Vectors.authorities(V);
         for (JsonNode c : V.get("cases")) {
