@@ -28,6 +28,9 @@ final class TomlSource {
             .enable(TomlReadFeature.PARSE_JAVA_TIME)
             .build();
 
+    /** Far above any real configuration (genconfig's are about 20 KiB). */
+    static final long MAX_FILE_SIZE = 16L << 20;
+
     final String file;
     final LoadOptions options;
     private final TomlPositions positions;
@@ -47,6 +50,10 @@ final class TomlSource {
         String name = path.toString();
         byte[] bytes;
         try {
+            if (Files.size(path) > MAX_FILE_SIZE) {
+                throw new ConfigException(new ConfigProblem(name, 0, 0, "", ConfigProblem.Kind.IO,
+                        "file is larger than " + MAX_FILE_SIZE + " bytes; not a configuration file"));
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ConfigException(new ConfigProblem(name, 0, 0, "", ConfigProblem.Kind.IO,
