@@ -61,8 +61,8 @@ func wireCmdGeo(name string, g *geo.Geometry) wireCmdGeometry {
 	}
 }
 
-// geoFromWireCmd rebuilds a geometry holding just the fields the command set reads.
-func geoFromWireCmd(w wireCmdGeometry) *geo.Geometry {
+// wireCmdGeoFrom rebuilds a geometry holding just the fields the command set reads.
+func wireCmdGeoFrom(w wireCmdGeometry) *geo.Geometry {
 	return &geo.Geometry{
 		PacketLength: w.PacketLength, UserForwardPayloadLength: w.UserForwardPayloadLength,
 		ForwardPayloadLength: w.ForwardPayloadLength, PayloadTagLength: w.PayloadTagLength,
@@ -291,7 +291,7 @@ func wireCmdVerify(data []byte) error {
 			return fmt.Errorf("vector %d: bad geometry index", i)
 		}
 		wg := f.Geometries[v.Geometry]
-		g := geoFromWireCmd(wg)
+		g := wireCmdGeoFrom(wg)
 		padded := wcmd.NewMixnetCommands(g)
 		if padded.MaxMessageLenClientToServer != wg.MaxClientToServer || padded.MaxMessageLenServerToClient != wg.MaxServerToClient {
 			return fmt.Errorf("vector %d: padding sizes %d/%d, reference says %d/%d", i,

@@ -34,7 +34,7 @@ import (
 // deterministic; every encapsulation is decapsulated by the reference XWING code,
 // so a wrong composition would break the handshake here.
 
-type noiseEncap struct {
+type wireNoiseEncap struct {
 	Token      string   `json:"token"` // "ekem" (msg 1) or "skem" (msg 2 / msg 3)
 	By         string   `json:"by"`    // encapsulating role
 	Recipient  hexBytes `json:"recipientPublicKey"`
@@ -42,13 +42,13 @@ type noiseEncap struct {
 	Shared     hexBytes `json:"sharedSecret"`
 }
 
-type noiseFrame struct {
+type wireNoiseFrame struct {
 	From    string   `json:"from"` // "initiator" or "responder"
 	Command hexBytes `json:"command"`
 	Frame   hexBytes `json:"frame"`
 }
 
-type noiseTranscript struct {
+type wireNoiseTranscript struct {
 	ProtocolName        string          `json:"protocolName"`
 	Prologue            hexBytes        `json:"prologue"`
 	Geometry            wireCmdGeometry `json:"geometry"`
@@ -61,72 +61,72 @@ type noiseTranscript struct {
 	ResponderIdentity   hexBytes        `json:"responderIdentityKey"` // an Ed25519 public key; AD = BLAKE2b-256 of it
 	InitiatorAuth       hexBytes        `json:"initiatorAuthPayload"`
 	ResponderAuth       hexBytes        `json:"responderAuthPayload"`
-	Encapsulations      []noiseEncap    `json:"encapsulations"`
+	Encapsulations      []wireNoiseEncap    `json:"encapsulations"`
 	Messages            []hexBytes      `json:"messages"` // as on the wire; messages[0] starts with the prologue byte
 	HandshakeHash       hexBytes        `json:"handshakeHash"`
-	Frames              []noiseFrame    `json:"frames"`
+	Frames              []wireNoiseFrame    `json:"frames"`
 }
 
-// detXwing is the reference XWING scheme whose Encapsulate takes its randomness from a fixed stream.
-type detXwing struct {
+// wireDetXwing is the reference XWING scheme whose Encapsulate takes its randomness from a fixed stream.
+type wireDetXwing struct {
 	kem.Scheme
 	rng     io.Reader
-	log     *[]noiseEncap
+	log     *[]wireNoiseEncap
 	tok     func() (string, string)
 	derived []kem.PrivateKey
 }
 
-type detXwingPub struct {
+type wireDetXwingPub struct {
 	kem.PublicKey
-	s *detXwing
+	s *wireDetXwing
 }
 
-type detXwingPriv struct {
+type wireDetXwingPriv struct {
 	kem.PrivateKey
-	s *detXwing
+	s *wireDetXwing
 }
 
-func (p *detXwingPub) Scheme() kem.Scheme  { return p.s }
-func (p *detXwingPriv) Scheme() kem.Scheme { return p.s }
-func (p *detXwingPriv) Public() kem.PublicKey {
-	return &detXwingPub{p.PrivateKey.Public(), p.s}
+func (p *wireDetXwingPub) Scheme() kem.Scheme  { return p.s }
+func (p *wireDetXwingPriv) Scheme() kem.Scheme { return p.s }
+func (p *wireDetXwingPriv) Public() kem.PublicKey {
+	return &wireDetXwingPub{p.PrivateKey.Public(), p.s}
 }
-func (p *detXwingPub) Equal(o kem.PublicKey) bool {
-	if w, ok := o.(*detXwingPub); ok {
+func (p *wireDetXwingPub) Equal(o kem.PublicKey) bool {
+	if w, ok := o.(*wireDetXwingPub); ok {
 		o = w.PublicKey
 	}
 	return p.PublicKey.Equal(o)
 }
-func (p *detXwingPriv) Equal(o kem.PrivateKey) bool {
-	if w, ok := o.(*detXwingPriv); ok {
+func (p *wireDetXwingPriv) Equal(o kem.PrivateKey) bool {
+	if w, ok := o.(*wireDetXwingPriv); ok {
 		o = w.PrivateKey
 	}
 	return p.PrivateKey.Equal(o)
 }
 
-func (s *detXwing) UnmarshalBinaryPublicKey(b []byte) (kem.PublicKey, error) {
+func (s *wireDetXwing) UnmarshalBinaryPublicKey(b []byte) (kem.PublicKey, error) {
 	pk, err := s.Scheme.UnmarshalBinaryPublicKey(b)
 	if err != nil {
 		return nil, err
 	}
-	return &detXwingPub{pk, s}, nil
+	return &wireDetXwingPub{pk, s}, nil
 }
 
-func (s *detXwing) DeriveKeyPair(seed []byte) (kem.PublicKey, kem.PrivateKey) {
+func (s *wireDetXwing) DeriveKeyPair(seed []byte) (kem.PublicKey, kem.PrivateKey) {
 	pk, sk := s.Scheme.DeriveKeyPair(seed)
 	s.derived = append(s.derived, sk)
-	return &detXwingPub{pk, s}, &detXwingPriv{sk, s}
+	return &wireDetXwingPub{pk, s}, &wireDetXwingPriv{sk, s}
 }
 
-func (s *detXwing) Decapsulate(sk kem.PrivateKey, ct []byte) ([]byte, error) {
-	if w, ok := sk.(*detXwingPriv); ok {
+func (s *wireDetXwing) Decapsulate(sk kem.PrivateKey, ct []byte) ([]byte, error) {
+	if w, ok := sk.(*wireDetXwingPriv); ok {
 		sk = w.PrivateKey
 	}
 	return s.Scheme.Decapsulate(sk, ct)
 }
 
-func (s *detXwing) Encapsulate(pk kem.PublicKey) ([]byte, []byte, error) {
-	if w, ok := pk.(*detXwingPub); ok {
+func (s *wireDetXwing) Encapsulate(pk kem.PublicKey) ([]byte, []byte, error) {
+	if w, ok := pk.(*wireDetXwingPub); ok {
 		pk = w.PublicKey
 	}
 	raw, err := pk.MarshalBinary()
@@ -172,7 +172,7 @@ func (s *detXwing) Encapsulate(pk kem.PublicKey) ([]byte, []byte, error) {
 	ct := append(append([]byte{}, ctM...), ctX...)
 	// Self-check against the reference decapsulation is implicit: the peer runs it.
 	token, by := s.tok()
-	*s.log = append(*s.log, noiseEncap{Token: token, By: by, Recipient: raw, Ciphertext: ct, Shared: ss})
+	*s.log = append(*s.log, wireNoiseEncap{Token: token, By: by, Recipient: raw, Ciphertext: ct, Shared: ss})
 	return ct, ss, nil
 }
 
@@ -194,21 +194,21 @@ func wireNoiseGenerate() (any, error) {
 		}
 		return b
 	}
-	var encLog []noiseEncap
+	var encLog []wireNoiseEncap
 	step := "ekem"
 	by := "responder"
-	dx := &detXwing{Scheme: xwing.Scheme(), rng: rng, log: &encLog, tok: func() (string, string) { return step, by }}
+	dx := &wireDetXwing{Scheme: xwing.Scheme(), rng: rng, log: &encLog, tok: func() (string, string) { return step, by }}
 
-	out := noiseTranscript{Prologue: []byte{0x03}}
+	out := wireNoiseTranscript{Prologue: []byte{0x03}}
 	g := geo.GeometryFromUserForwardPayloadLength(nikeschemes.ByName("x25519"), 2000, true, 5)
 	out.Geometry = wireCmdGeo("x25519 5 hops ufpl 2000 (genconfig default)", g)
 
 	iPub, iPriv := dx.DeriveKeyPair(read(dx.SeedSize()))
 	rPub, rPriv := dx.DeriveKeyPair(read(dx.SeedSize()))
 	out.InitiatorStaticPub, _ = iPub.MarshalBinary()
-	out.InitiatorStaticPriv, _ = iPriv.(*detXwingPriv).PrivateKey.MarshalBinary()
+	out.InitiatorStaticPriv, _ = iPriv.(*wireDetXwingPriv).PrivateKey.MarshalBinary()
 	out.ResponderStaticPub, _ = rPub.MarshalBinary()
-	out.ResponderStaticPriv, _ = rPriv.(*detXwingPriv).PrivateKey.MarshalBinary()
+	out.ResponderStaticPriv, _ = rPriv.(*wireDetXwingPriv).PrivateKey.MarshalBinary()
 
 	proto := &nyquist.Protocol{Pattern: pattern.PqXX, KEM: dx, Cipher: cipher.ChaChaPoly, Hash: nyhash.BLAKE2b}
 	out.ProtocolName = proto.String()
@@ -328,7 +328,7 @@ func wireNoiseGenerate() (any, error) {
 		if _, err := cmds.FromBytes(body); err != nil {
 			return err
 		}
-		out.Frames = append(out.Frames, noiseFrame{From: from, Command: pt, Frame: frame})
+		out.Frames = append(out.Frames, wireNoiseFrame{From: from, Command: pt, Frame: frame})
 		return nil
 	}
 	ackPayload := read(g.PayloadTagLength + g.ForwardPayloadLength)

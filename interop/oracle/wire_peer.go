@@ -39,24 +39,24 @@ import (
 //	    the server's link key and identity hash, fetches the consensus, polls once
 //	    and sends one packet, printing JSON event lines.
 
-type peerEvent map[string]any
+type wirePeerEvent map[string]any
 
-var peerOutMu sync.Mutex
+var wirePeerOutMu sync.Mutex
 
-func peerEmit(e peerEvent) {
-	peerOutMu.Lock()
-	defer peerOutMu.Unlock()
+func wirePeerEmit(e wirePeerEvent) {
+	wirePeerOutMu.Lock()
+	defer wirePeerOutMu.Unlock()
 	b, _ := json.Marshal(e)
 	os.Stdout.Write(append(b, '\n'))
 }
 
-type peerAuth struct {
+type wirePeerAuth struct {
 	check func(*wire.PeerCredentials) bool
 }
 
-func (a *peerAuth) IsPeerValid(c *wire.PeerCredentials) bool { return a.check(c) }
+func (a *wirePeerAuth) IsPeerValid(c *wire.PeerCredentials) bool { return a.check(c) }
 
-func peerGeometry(ufpl, hops int) *geo.Geometry {
+func wirePeerGeometry(ufpl, hops int) *geo.Geometry {
 	return geo.GeometryFromUserForwardPayloadLength(nikeschemes.ByName("x25519"), ufpl, true, hops)
 }
 
@@ -76,7 +76,7 @@ func wirePeerMain(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	g := peerGeometry(*ufpl, *hops)
+	g := wirePeerGeometry(*ufpl, *hops)
 	go func() {
 		time.Sleep(*timeout)
 		fmt.Fprintln(os.Stderr, "wire-peer: timeout")
@@ -91,7 +91,7 @@ func wirePeerMain(args []string) error {
 	return fmt.Errorf("unknown role %q", *role)
 }
 
-type peerQueued struct {
+type wirePeerQueued struct {
 	Kind    string   `json:"kind"`
 	SURBID  hexBytes `json:"surbId,omitempty"`
 	Payload hexBytes `json:"payload"`
@@ -117,12 +117,12 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 	linkBlob, _ := linkPub.MarshalBinary()
 	idHash := hash.Sum256(idBlob)
 
-	var queue []peerQueued
+	var queue []wirePeerQueued
 	for i := 0; i < nmsg; i++ {
 		if i%2 == 0 {
-			queue = append(queue, peerQueued{Kind: "MessageACK", SURBID: read(16), Payload: read(g.PayloadTagLength + g.ForwardPayloadLength)})
+			queue = append(queue, wirePeerQueued{Kind: "MessageACK", SURBID: read(16), Payload: read(g.PayloadTagLength + g.ForwardPayloadLength)})
 		} else {
-			queue = append(queue, peerQueued{Kind: "Message", Payload: read(g.UserForwardPayloadLength)})
+			queue = append(queue, wirePeerQueued{Kind: "Message", Payload: read(g.UserForwardPayloadLength)})
 		}
 	}
 	consensus := read(csize)
@@ -132,7 +132,7 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 		return err
 	}
 	defer ln.Close()
-	peerEmit(peerEvent{
+	wirePeerEmit(wirePeerEvent{
 		"event": "listening", "address": ln.Addr().String(),
 		"linkPublicKey": hex.EncodeToString(linkBlob), "identityPublicKey": hex.EncodeToString(idBlob),
 		"packetLength": g.PacketLength, "userForwardPayloadLength": g.UserForwardPayloadLength,
@@ -146,9 +146,9 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 		return err
 	}
 	defer conn.Close()
-	auth := &peerAuth{check: func(c *wire.PeerCredentials) bool {
+	auth := &wirePeerAuth{check: func(c *wire.PeerCredentials) bool {
 		blob, _ := c.PublicKey.MarshalBinary()
-		peerEmit(peerEvent{"event": "peer", "additionalData": string(c.AdditionalData), "linkPublicKey": hex.EncodeToString(blob)})
+		wirePeerEmit(wirePeerEvent{"event": "peer", "additionalData": string(c.AdditionalData), "linkPublicKey": hex.EncodeToString(blob)})
 		return !reject && len(c.AdditionalData) == 32
 	}}
 	s, err := wire.NewSession(&wire.SessionConfig{
@@ -159,11 +159,11 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 		return err
 	}
 	if err := s.Initialize(conn); err != nil {
-		peerEmit(peerEvent{"event": "handshake-failed", "error": err.Error()})
+		wirePeerEmit(wirePeerEvent{"event": "handshake-failed", "error": err.Error()})
 		return nil
 	}
 	defer s.Close()
-	peerEmit(peerEvent{"event": "established"})
+	wirePeerEmit(wirePeerEvent{"event": "established"})
 	cmds := s.GetCommands()
 
 	var retrSeq uint32
@@ -171,18 +171,18 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 	for {
 		c, err := s.RecvCommand()
 		if err != nil {
-			peerEmit(peerEvent{"event": "closed", "error": err.Error()})
+			wirePeerEmit(wirePeerEvent{"event": "closed", "error": err.Error()})
 			return nil
 		}
 		switch x := c.(type) {
 		case *wcmd.NoOp:
-			peerEmit(peerEvent{"event": "NoOp"})
+			wirePeerEmit(wirePeerEvent{"event": "NoOp"})
 		case *wcmd.Disconnect:
-			peerEmit(peerEvent{"event": "Disconnect"})
+			wirePeerEmit(wirePeerEvent{"event": "Disconnect"})
 			return nil
 		case *wcmd.SendPacket:
 			sum := sha256.Sum256(x.SphinxPacket)
-			peerEmit(peerEvent{"event": "SendPacket", "length": len(x.SphinxPacket), "sha256": hex.EncodeToString(sum[:])})
+			wirePeerEmit(wirePeerEvent{"event": "SendPacket", "length": len(x.SphinxPacket), "sha256": hex.EncodeToString(sum[:])})
 		case *wcmd.RetrieveMessage:
 			// the reference gateway's rule (server/internal/incoming onRetrieveMessage)
 			switch x.Sequence {
@@ -191,10 +191,10 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 				head++
 				retrSeq++
 			default:
-				peerEmit(peerEvent{"event": "bad-sequence", "sequence": x.Sequence})
+				wirePeerEmit(wirePeerEvent{"event": "bad-sequence", "sequence": x.Sequence})
 				return nil
 			}
-			peerEmit(peerEvent{"event": "RetrieveMessage", "sequence": x.Sequence})
+			wirePeerEmit(wirePeerEvent{"event": "RetrieveMessage", "sequence": x.Sequence})
 			var resp wcmd.Command
 			if head >= len(queue) {
 				resp = &wcmd.MessageEmpty{Cmds: cmds, Sequence: x.Sequence}
@@ -216,7 +216,7 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 				return err
 			}
 		case *wcmd.GetConsensus2:
-			peerEmit(peerEvent{"event": "GetConsensus2", "epoch": x.Epoch})
+			wirePeerEmit(wirePeerEvent{"event": "GetConsensus2", "epoch": x.Epoch})
 			var doc []byte
 			if x.Epoch == epoch {
 				doc = consensus
@@ -231,7 +231,7 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 				}
 			}
 		default:
-			peerEmit(peerEvent{"event": "unexpected", "command": fmt.Sprintf("%T", c)})
+			wirePeerEmit(wirePeerEvent{"event": "unexpected", "command": fmt.Sprintf("%T", c)})
 			return nil
 		}
 	}
@@ -255,10 +255,10 @@ func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) 
 	var q [16]byte
 	io.ReadFull(rand.Reader, q[:])
 	queueID := []byte(fmt.Sprintf("%x", q[:]))
-	auth := &peerAuth{check: func(c *wire.PeerCredentials) bool {
+	auth := &wirePeerAuth{check: func(c *wire.PeerCredentials) bool {
 		blob, _ := c.PublicKey.MarshalBinary()
 		ok := bytes.Equal(blob, wantLink) && bytes.Equal(c.AdditionalData, idHash[:])
-		peerEmit(peerEvent{"event": "server-authenticated", "ok": ok})
+		wirePeerEmit(wirePeerEvent{"event": "server-authenticated", "ok": ok})
 		return ok
 	}}
 	conn, err := net.DialTimeout("tcp", addr, 60*time.Second)
@@ -274,11 +274,11 @@ func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) 
 		return err
 	}
 	if err := s.Initialize(conn); err != nil {
-		peerEmit(peerEvent{"event": "handshake-failed", "error": err.Error()})
+		wirePeerEmit(wirePeerEvent{"event": "handshake-failed", "error": err.Error()})
 		return err
 	}
 	defer s.Close()
-	peerEmit(peerEvent{"event": "established", "queueId": string(queueID), "clockSkewSeconds": int64(s.ClockSkew().Seconds())})
+	wirePeerEmit(wirePeerEvent{"event": "established", "queueId": string(queueID), "clockSkewSeconds": int64(s.ClockSkew().Seconds())})
 	cmds := s.GetCommands()
 
 	if err := s.SendCommand(&wcmd.GetConsensus2{Cmds: cmds, Epoch: epoch}); err != nil {
@@ -304,7 +304,7 @@ func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) 
 			break
 		}
 	}
-	peerEmit(peerEvent{"event": "consensus", "hex": hex.EncodeToString(d.Output)})
+	wirePeerEmit(wirePeerEvent{"event": "consensus", "hex": hex.EncodeToString(d.Output)})
 
 	if err := s.SendCommand(&wcmd.RetrieveMessage{Cmds: cmds, Sequence: 0}); err != nil {
 		return err
@@ -315,11 +315,11 @@ func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) 
 	}
 	switch x := c.(type) {
 	case *wcmd.MessageACK:
-		peerEmit(peerEvent{"event": "MessageACK", "sequence": x.Sequence, "hint": x.QueueSizeHint, "surbId": hex.EncodeToString(x.ID[:]), "payloadSha256": peerSum(x.Payload)})
+		wirePeerEmit(wirePeerEvent{"event": "MessageACK", "sequence": x.Sequence, "hint": x.QueueSizeHint, "surbId": hex.EncodeToString(x.ID[:]), "payloadSha256": wirePeerSum(x.Payload)})
 	case *wcmd.Message:
-		peerEmit(peerEvent{"event": "Message", "sequence": x.Sequence, "hint": x.QueueSizeHint, "payloadSha256": peerSum(x.Payload)})
+		wirePeerEmit(wirePeerEvent{"event": "Message", "sequence": x.Sequence, "hint": x.QueueSizeHint, "payloadSha256": wirePeerSum(x.Payload)})
 	case *wcmd.MessageEmpty:
-		peerEmit(peerEvent{"event": "MessageEmpty", "sequence": x.Sequence})
+		wirePeerEmit(wirePeerEvent{"event": "MessageEmpty", "sequence": x.Sequence})
 	default:
 		return fmt.Errorf("expected a Message-family reply, got %T", c)
 	}
@@ -328,17 +328,17 @@ func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) 
 	if err := s.SendCommand(&wcmd.SendPacket{Cmds: cmds, SphinxPacket: pkt}); err != nil {
 		return err
 	}
-	peerEmit(peerEvent{"event": "sent-packet", "sha256": peerSum(pkt)})
+	wirePeerEmit(wirePeerEvent{"event": "sent-packet", "sha256": wirePeerSum(pkt)})
 	// Let the server see the packet before we go.
 	if err := s.SendCommand(&wcmd.NoOp{Cmds: cmds}); err != nil {
 		return err
 	}
 	time.Sleep(200 * time.Millisecond)
-	peerEmit(peerEvent{"event": "done"})
+	wirePeerEmit(wirePeerEvent{"event": "done"})
 	return nil
 }
 
-func peerSum(b []byte) string {
+func wirePeerSum(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
 }
