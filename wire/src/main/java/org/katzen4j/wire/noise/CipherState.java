@@ -52,11 +52,6 @@ public final class CipherState implements AutoCloseable {
         return nonce;
     }
 
-    /** A copy of the current key, for tests comparing against reference transcripts. */
-    public byte[] keyForTesting() {
-        return key == null ? null : key.clone();
-    }
-
     /** Encrypts and advances the nonce; without a key returns a copy of the plaintext. */
     public byte[] encryptWithAd(byte[] ad, byte[] plaintext) {
         if (key == null) {
