@@ -79,6 +79,10 @@ final class ClientConfigBinder {
             }
         }
 
+        if (sphinx != null && pigeonhole != null) {
+            pigeonholeAgainstSphinx(root, sphinx, pigeonhole);
+        }
+
         ClientConfig.Logging logging = logging(root);
         ClientConfig.Debug debug = debug(root);
         ClientConfig.UpstreamProxy proxy = upstreamProxy(root);
@@ -123,6 +127,28 @@ final class ClientConfigBinder {
         ClientConfig cfg = new ClientConfig(network, address, pkiScheme, wireKem, sphinx, pigeonhole, logging, proxy,
                 debug, cached, gateways, authorities, transports);
         return new ConfigReport<>(Optional.of(cfg), List.of(), src.warnings());
+    }
+
+    /**
+     * Not checked by the reference: the Pigeonhole sizes should be those derived from the Sphinx
+     * geometry (a write query exactly fills the user forward payload), as genconfig writes them.
+     * A mismatch is a warning: the daemon would build queries that do not fit, or waste space.
+     */
+    private static void pigeonholeAgainstSphinx(TomlTable root, Geometry sphinx, PigeonholeGeometry ph) {
+        org.katzen4j.pigeonhole.PigeonholeGeometry want;
+        try {
+            want = org.katzen4j.pigeonhole.PigeonholeGeometry.fromSphinx(sphinx, ph.nikeName());
+        } catch (org.katzen4j.pigeonhole.PigeonholeException | RuntimeException e) {
+            root.source().warning(root.fieldPath(PigeonholeGeometry.TOML_TABLE), Kind.INVALID,
+                    "cannot derive the Pigeonhole geometry from [SphinxGeometry]: " + e.getMessage());
+            return;
+        }
+        PigeonholeGeometry w = PigeonholeGeometry.of(want);
+        if (!w.equals(ph)) {
+            root.source().warning(root.fieldPath(PigeonholeGeometry.TOML_TABLE), Kind.INVALID,
+                    "differs from the geometry derived from [SphinxGeometry] (UserForwardPayloadLength "
+                            + sphinx.userForwardPayloadLength() + "): expected " + w);
+        }
     }
 
     /** The reference's WireKEMScheme check: set, and a KEM hpqc knows. */

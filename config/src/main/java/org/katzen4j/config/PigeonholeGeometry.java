@@ -8,8 +8,9 @@ import java.util.Objects;
  * the replicas' NIKE and the BACAP signature scheme. Component order and key names are the
  * reference's ({@code pigeonhole/geo.Geometry}).
  *
- * <p>Kept in config until the pigeonhole module publishes its own geometry type; then this record
- * converts to it.
+ * <p>The configuration-file view of the geometry (key names, reference validation); the pigeonhole
+ * module's {@link org.katzen4j.pigeonhole.PigeonholeGeometry} holds the same seven values plus the
+ * derivations: convert with {@link #toPigeonhole()} / {@link #of(org.katzen4j.pigeonhole.PigeonholeGeometry)}.
  */
 public record PigeonholeGeometry(
         int maxPlaintextPayloadLength,
@@ -49,5 +50,19 @@ public record PigeonholeGeometry(
     public String referenceProblem() {
         Geometries.Failure f = Geometries.pigeonholeReferenceProblem(this);
         return f == null ? null : f.message();
+    }
+
+    /** The pigeonhole module's geometry with the same values. */
+    public org.katzen4j.pigeonhole.PigeonholeGeometry toPigeonhole() {
+        return new org.katzen4j.pigeonhole.PigeonholeGeometry(maxPlaintextPayloadLength, courierQueryReadLength,
+                courierQueryWriteLength, courierQueryReplyReadLength, courierQueryReplyWriteLength, nikeName,
+                signatureSchemeName);
+    }
+
+    /** The configuration view of a pigeonhole-module geometry. */
+    public static PigeonholeGeometry of(org.katzen4j.pigeonhole.PigeonholeGeometry g) {
+        return new PigeonholeGeometry(g.maxPlaintextPayloadLength(), g.courierQueryReadLength(),
+                g.courierQueryWriteLength(), g.courierQueryReplyReadLength(), g.courierQueryReplyWriteLength(),
+                g.nikeName(), g.signatureSchemeName());
     }
 }

@@ -239,4 +239,19 @@ class ClientConfigValidationTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ClientConfig.load(f));
         assertThat(e.problems()).isEqualTo(r.errors());
     }
+
+    @Test
+    void pigeonholeSizesNotDerivedFromSphinxAreAWarning() throws Exception {
+        ConfigReport<ClientConfig> r = report(LoadOptions.STRICT, "  MaxPlaintextPayloadLength = 1553",
+                "  MaxPlaintextPayloadLength = 1500");
+        assertThat(r.ok()).isTrue();
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.key()).isEqualTo("PigeonholeGeometry");
+            assertThat(w.line()).isEqualTo(22);
+            assertThat(w.message()).contains("UserForwardPayloadLength 2000");
+        });
+        PigeonholeGeometry ph = ClientConfig.load(Resources.genconfig("local-3hop", "client.toml")).pigeonholeGeometry();
+        assertThat(PigeonholeGeometry.of(ph.toPigeonhole())).isEqualTo(ph);
+        assertThat(ph.toPigeonhole().paddedPayloadLength()).isEqualTo(1557);
+    }
 }
