@@ -14,6 +14,7 @@ import (
 	kemschemes "github.com/katzenpost/hpqc/kem/schemes"
 	nikeschemes "github.com/katzenpost/hpqc/nike/schemes"
 	"github.com/katzenpost/hpqc/sign"
+	"github.com/katzenpost/hpqc/sign/pem"
 	signschemes "github.com/katzenpost/hpqc/sign/schemes"
 	"github.com/katzenpost/katzenpost/core/cert"
 	"github.com/katzenpost/katzenpost/core/epochtime"
@@ -153,6 +154,64 @@ func init() {
 		Generate: func() (any, error) { return genPKIVectors() },
 	})
 	registerVerifier("pki/documents", verifyJavaPKIDocuments)
+	registerVerifier("pki/certificate", verifyJavaPKICertificate)
+}
+
+// verifyJavaPKICertificate checks a consensus certificate made and signed by the
+// Java side: {"certificate": hex, "authorities": [{"scheme", "pem"}], "epoch": N}.
+// The reference client must accept it with all given authorities as verifiers
+// (threshold = all of them) and parse the document for that epoch.
+func verifyJavaPKICertificate(data []byte) error {
+	var in struct {
+		Certificate hexBytes `json:"certificate"`
+		Epoch       uint64   `json:"epoch"`
+		Authorities []struct {
+			Scheme string `json:"scheme"`
+			PEM    string `json:"pem"`
+		} `json:"authorities"`
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	var verifiers []sign.PublicKey
+	for _, a := range in.Authorities {
+		s := signschemes.ByName(a.Scheme)
+		if s == nil {
+			return fmt.Errorf("unknown scheme %q", a.Scheme)
+		}
+		pk, err := pem.FromPublicPEMString(a.PEM, s)
+		if err != nil {
+			return err
+		}
+		verifiers = append(verifiers, pk)
+	}
+	if len(verifiers) == 0 {
+		return errors.New("no authorities")
+	}
+	if _, _, _, err := cert.VerifyThreshold(verifiers, len(verifiers), in.Certificate); err != nil {
+		return fmt.Errorf("reference rejects the Java certificate: %w", err)
+	}
+	d, err := cpki.ParseDocument(in.Certificate)
+	if err != nil {
+		return fmt.Errorf("reference cannot parse the Java document: %w", err)
+	}
+	if d.Epoch != in.Epoch {
+		return fmt.Errorf("document epoch %d, want %d", d.Epoch, in.Epoch)
+	}
+	// The reference re-encodes it to the same certificate bytes.
+	c := new(cert.Certificate)
+	if err := cbor.Unmarshal(in.Certificate, c); err != nil {
+		return err
+	}
+	again, err := c.Marshal()
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(again, in.Certificate) {
+		return errors.New("reference re-encodes the Java certificate differently")
+	}
+	fmt.Printf("pki/certificate: epoch %d, %d signatures verified\n", d.Epoch, len(c.Signatures))
+	return nil
 }
 
 func pkiCanon() cbor.EncMode {

@@ -204,6 +204,15 @@ public record Certificate(long version, long expiration, String keyType, byte[] 
                 .encodeCanonical();
     }
 
+    /**
+     * A copy signed additionally by {@code signer} (filed under its key hash), as an authority
+     * adds its signature. The key type is not checked against the signer's scheme.
+     */
+    public Certificate signedBy(org.katzen4j.crypto.SignaturePrivateKey signer) {
+        byte[] sig = signer.scheme().sign(signer, signedMessage());
+        return withSignature(Signature.of(signer.publicKey().keyHash(), sig));
+    }
+
     /** A copy with {@code signature} added (replacing one filed under the same key). */
     public Certificate withSignature(Signature signature) {
         List<Signature> out = new ArrayList<>();

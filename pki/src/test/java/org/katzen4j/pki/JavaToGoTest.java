@@ -19,6 +19,47 @@ import tools.jackson.databind.JsonNode;
  */
 class JavaToGoTest {
 
+    /** A certificate built and signed in Java from the Java model of a document. */
+    static Map<String, Object> javaSignedCertificate() throws Exception {
+        Document d = DocumentVectorTest.verified(DocumentVectorTest.doc("small"));
+        byte[] certified = DocumentBody.decode(d.encodeDefault()).encodeCanonical();
+        java.security.SecureRandom rnd = new java.security.SecureRandom();
+        List<Map<String, String>> auths = new ArrayList<>();
+        Certificate c = new Certificate(0, d.epoch() + 5, "Ed25519", certified, null);
+        List<Authority> authorities = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var key = org.katzen4j.crypto.Schemes.ED25519.generate(rnd);
+            c = c.signedBy(key);
+            authorities.add(new Authority("java" + i, key.publicKey()));
+            auths.add(Map.of("scheme", "Ed25519", "pem", key.publicKey().toPem()));
+        }
+        // Java accepts its own certificate with both keys required.
+        Document back = UnverifiedDocument.parse(c.encode()).verify(AuthoritySet.withThreshold(authorities, 2),
+                Vectors.clockAt(DocumentVectorTest.TIME, d.epoch()), d.epoch());
+        assertThat(back.signers()).hasSize(2);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("certificate", Vectors.hex(c.encode()));
+        m.put("epoch", d.epoch());
+        m.put("authorities", auths);
+        return m;
+    }
+
+    @Test
+    void javaSignedCertificatesVerifyInJava() throws Exception {
+        assertThat(javaSignedCertificate()).containsKey("certificate");
+    }
+
+    @Test
+    void goAcceptsJavaSignedCertificates() throws Exception {
+        Path oracle = GoOracle.require("pki/certificate");
+        Path file = Path.of("target/pki-java-cert.json").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Vectors.MAPPER.writeValue(file.toFile(), javaSignedCertificate());
+        GoOracle.Result r = GoOracle.verify(oracle, "pki/certificate", file);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("2 signatures verified");
+    }
+
     @Test
     void goDecodesJavaEncodedDocuments() throws Exception {
         Path oracle = GoOracle.require("pki/documents");
