@@ -143,28 +143,57 @@ public final class Aez {
     }
 
     // ------------------------------------------------------------------ AEZ-core
+    //
+    // Blocks are handled as four big-endian ints. Pass 1 turns each 32-byte pair (M, M') into
+    // W = M ^ E(1,i)(M'), X_i = M' ^ E(0,0)(W); pass 2 turns (W, X_i) into the output pair using
+    // S = S_x ^ S_y computed from the last two blocks; see the AEZ v5 specification.
 
     private void core(byte[] delta, byte[] in, int d, byte[] out) {
         int n = in.length;
         int frag = n % 32;
-        int pairsEnd = n - frag - 32;       // bytes covered by full 32-byte pairs
-        byte[] x = new byte[B];
-        byte[] y = new byte[B];
-        byte[] tmp = new byte[B];
-        byte[] ii = i2.clone();
-
-        // pass 1: W_i = M_i ^ E(1,i)(M_i'), X_i = M_i' ^ E(0,0)(W_i); X = xor of X_i
+        int pairsEnd = n - frag - 32;
+        int[] t = new int[4];
+        int[] ii = ints(i2);
+        int[] iOne = ints(i1);
+        int[] jOne = ints(j1);
+        int[] jTwo = ints(j2);
+        int[][] lw = new int[8][];
+        for (int q = 0; q < 8; q++) {
+            lw[q] = ints(l[q]);
+        }
+        int x0 = 0, x1 = 0, x2 = 0, x3 = 0;
         for (int off = 0, i = 1; off < pairsEnd; off += 32, i++) {
-            aes4(j1, ii, l[i % 8], in, off + B, tmp, 0);
-            xor(in, off, tmp, 0, out, off);
-            aes4(ZERO, i1, l[0], out, off, tmp, 0);
-            xor(in, off + B, tmp, 0, out, off + B);
-            xorInto(x, 0, out, off + B);
+            int[] li = lw[i % 8];
+            e4(jOne[0] ^ ii[0] ^ li[0], jOne[1] ^ ii[1] ^ li[1], jOne[2] ^ ii[2] ^ li[2], jOne[3] ^ ii[3] ^ li[3],
+                    word(in, off + 16), word(in, off + 20), word(in, off + 24), word(in, off + 28), t);
+            int w0 = word(in, off) ^ t[0], w1 = word(in, off + 4) ^ t[1];
+            int w2 = word(in, off + 8) ^ t[2], w3 = word(in, off + 12) ^ t[3];
+            put(w0, out, off);
+            put(w1, out, off + 4);
+            put(w2, out, off + 8);
+            put(w3, out, off + 12);
+            e4(iOne[0], iOne[1], iOne[2], iOne[3], w0, w1, w2, w3, t);
+            int y0 = word(in, off + 16) ^ t[0], y1 = word(in, off + 20) ^ t[1];
+            int y2 = word(in, off + 24) ^ t[2], y3 = word(in, off + 28) ^ t[3];
+            put(y0, out, off + 16);
+            put(y1, out, off + 20);
+            put(y2, out, off + 24);
+            put(y3, out, off + 28);
+            x0 ^= y0;
+            x1 ^= y1;
+            x2 ^= y2;
+            x3 ^= y3;
             if (i % 8 == 0) {
-                dblInPlace(ii);
+                dblInts(ii);
             }
         }
-        // the 0..31 byte fragment
+        byte[] x = new byte[B];
+        put(x0, x, 0);
+        put(x1, x, 4);
+        put(x2, x, 8);
+        put(x3, x, 12);
+        byte[] y = new byte[B];
+        byte[] tmp = new byte[B];
         int fo = pairsEnd;
         if (frag >= B) {
             aes4(ZERO, i2, l[4], in, fo, tmp, 0);
@@ -175,35 +204,60 @@ public final class Aez {
             aes4(ZERO, i2, l[4], pad(in, fo, frag), 0, tmp, 0);
             xorInto(x, 0, tmp, 0);
         }
-        // S = S_x ^ S_y over the final two blocks
         int lo = n - 32;
         byte[] sx = new byte[B];
         byte[] sy = new byte[B];
         aes4(ZERO, i2, l[(1 + d) % 8], in, lo + B, tmp, 0);
-        for (int k = 0; k < B; k++) {
-            sx[k] = (byte) (in[lo + k] ^ x[k] ^ delta[k] ^ tmp[k]);
+        for (int q = 0; q < B; q++) {
+            sx[q] = (byte) (in[lo + q] ^ x[q] ^ delta[q] ^ tmp[q]);
         }
         aes10(l[(1 + d) % 8], sx, 0, tmp, 0);
         xor(in, lo + B, tmp, 0, sy, 0);
         byte[] s = xor(sx, sy);
 
-        // pass 2 over the intermediate values in out
-        ii = i2.clone();
+        int[] sw = ints(s);
+        int ya = 0, yb = 0, yc = 0, yd = 0;
+        ii = ints(i2);
         for (int off = 0, i = 1; off < pairsEnd; off += 32, i++) {
-            aes4(j2, ii, l[i % 8], s, 0, tmp, 0);
-            xorInto(out, off, tmp, 0);
-            xorInto(out, off + B, tmp, 0);
-            xorInto(y, 0, out, off);
-            aes4(ZERO, i1, l[0], out, off + B, tmp, 0);
-            xorInto(out, off, tmp, 0);
-            aes4(j1, ii, l[i % 8], out, off, tmp, 0);
-            xorInto(out, off + B, tmp, 0);
-            swap(out, off);
+            int[] li = lw[i % 8];
+            e4(jTwo[0] ^ ii[0] ^ li[0], jTwo[1] ^ ii[1] ^ li[1], jTwo[2] ^ ii[2] ^ li[2], jTwo[3] ^ ii[3] ^ li[3],
+                    sw[0], sw[1], sw[2], sw[3], t);
+            int w0 = word(out, off) ^ t[0], w1 = word(out, off + 4) ^ t[1];
+            int w2 = word(out, off + 8) ^ t[2], w3 = word(out, off + 12) ^ t[3];
+            int v0 = word(out, off + 16) ^ t[0], v1 = word(out, off + 20) ^ t[1];
+            int v2 = word(out, off + 24) ^ t[2], v3 = word(out, off + 28) ^ t[3];
+            ya ^= w0;
+            yb ^= w1;
+            yc ^= w2;
+            yd ^= w3;
+            e4(iOne[0], iOne[1], iOne[2], iOne[3], v0, v1, v2, v3, t);
+            w0 ^= t[0];
+            w1 ^= t[1];
+            w2 ^= t[2];
+            w3 ^= t[3];
+            e4(jOne[0] ^ ii[0] ^ li[0], jOne[1] ^ ii[1] ^ li[1], jOne[2] ^ ii[2] ^ li[2], jOne[3] ^ ii[3] ^ li[3],
+                    w0, w1, w2, w3, t);
+            v0 ^= t[0];
+            v1 ^= t[1];
+            v2 ^= t[2];
+            v3 ^= t[3];
+            // output pair is (V, W): the two halves swap places
+            put(v0, out, off);
+            put(v1, out, off + 4);
+            put(v2, out, off + 8);
+            put(v3, out, off + 12);
+            put(w0, out, off + 16);
+            put(w1, out, off + 20);
+            put(w2, out, off + 24);
+            put(w3, out, off + 28);
             if (i % 8 == 0) {
-                dblInPlace(ii);
+                dblInts(ii);
             }
         }
-        // fragment output
+        put(ya, y, 0);
+        put(yb, y, 4);
+        put(yc, y, 8);
+        put(yd, y, 12);
         if (frag >= B) {
             aes10(l[4], s, 0, tmp, 0);
             xor(in, fo, tmp, 0, out, fo);
@@ -211,26 +265,25 @@ public final class Aez {
             xorInto(y, 0, tmp, 0);
             int rest = frag - B;
             aes10(l[5], s, 0, tmp, 0);
-            for (int k = 0; k < rest; k++) {
-                out[fo + B + k] = (byte) (in[fo + B + k] ^ tmp[k]);
+            for (int q = 0; q < rest; q++) {
+                out[fo + B + q] = (byte) (in[fo + B + q] ^ tmp[q]);
             }
             aes4(ZERO, i2, l[5], pad(out, fo + B, rest), 0, tmp, 0);
             xorInto(y, 0, tmp, 0);
         } else if (frag > 0) {
             aes10(l[4], s, 0, tmp, 0);
-            for (int k = 0; k < frag; k++) {
-                out[fo + k] = (byte) (in[fo + k] ^ tmp[k]);
+            for (int q = 0; q < frag; q++) {
+                out[fo + q] = (byte) (in[fo + q] ^ tmp[q]);
             }
             aes4(ZERO, i2, l[4], pad(out, fo, frag), 0, tmp, 0);
             xorInto(y, 0, tmp, 0);
         }
-        // final two blocks: C_x = S_x ^ E(-1,2-d)(S_y) ; C_y = S_y ^ Δ ^ Y ^ E(0,2-d)(C_x); output C_y ‖ C_x
         int k2 = (2 - d) % 8;
         aes10(l[k2], sy, 0, tmp, 0);
         byte[] cx = xor(sx, tmp);
         aes4(ZERO, i2, l[k2], cx, 0, tmp, 0);
-        for (int k = 0; k < B; k++) {
-            out[lo + k] = (byte) (tmp[k] ^ sy[k] ^ delta[k] ^ y[k]);
+        for (int q = 0; q < B; q++) {
+            out[lo + q] = (byte) (tmp[q] ^ sy[q] ^ delta[q] ^ y[q]);
         }
         System.arraycopy(cx, 0, out, lo + B, B);
         Arrays.fill(x, (byte) 0);
@@ -239,6 +292,26 @@ public final class Aez {
         Arrays.fill(sx, (byte) 0);
         Arrays.fill(sy, (byte) 0);
         Arrays.fill(tmp, (byte) 0);
+        Arrays.fill(sw, 0);
+        Arrays.fill(t, 0);
+    }
+
+    private static int[] ints(byte[] b) {
+        return new int[] {word(b, 0), word(b, 4), word(b, 8), word(b, 12)};
+    }
+
+    /** Doubling in GF(2^128) on the big-endian int form. */
+    private static void dblInts(int[] v) {
+        int carry = v[0] >>> 31;
+        v[0] = (v[0] << 1) | (v[1] >>> 31);
+        v[1] = (v[1] << 1) | (v[2] >>> 31);
+        v[2] = (v[2] << 1) | (v[3] >>> 31);
+        v[3] = (v[3] << 1) ^ (-carry & 0x87);
+    }
+
+    /** out = AES4 rounds on (k ^ s) with round keys J, I, L, 0. */
+    private void e4(int k0, int k1, int k2, int k3, int s0, int s1, int s2, int s3, int[] out) {
+        roundsInts(s0 ^ k0, s1 ^ k1, s2 ^ k2, s3 ^ k3, rk4, 4, out);
     }
 
     // ------------------------------------------------------------------ AEZ-tiny (1..31 bytes)
@@ -428,6 +501,24 @@ public final class Aez {
         put(s1, dst, dOff + 4);
         put(s2, dst, dOff + 8);
         put(s3, dst, dOff + 12);
+    }
+
+    private static void roundsInts(int s0, int s1, int s2, int s3, int[] keys, int n, int[] out) {
+        for (int r = 0; r < n; r++) {
+            int o = 4 * r;
+            int t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ keys[o];
+            int t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ keys[o + 1];
+            int t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ keys[o + 2];
+            int t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ keys[o + 3];
+            s0 = t0;
+            s1 = t1;
+            s2 = t2;
+            s3 = t3;
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
     }
 
     private static void put(int v, byte[] b, int o) {
