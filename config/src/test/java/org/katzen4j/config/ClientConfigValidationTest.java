@@ -254,4 +254,13 @@ class ClientConfigValidationTest {
         assertThat(PigeonholeGeometry.of(ph.toPigeonhole())).isEqualTo(ph);
         assertThat(ph.toPigeonhole().paddedPayloadLength()).isEqualTo(1557);
     }
+
+    @Test
+    void crlfLineEndingsLoadAndKeepLineNumbers() {
+        String crlf = base.replace("  Level = \"DEBUG\"", "  Level = \"LOUD\"").replace("\n", "\r\n");
+        ConfigReport<ClientConfig> r = ClientConfig.check(crlf, "client.toml", LoadOptions.STRICT);
+        assertThat(r.errors()).extracting(ConfigProblem::toString).containsExactly(
+                "client.toml:34:3: Logging.Level: Level 'LOUD' is invalid (one of [ERROR, WARNING, INFO, DEBUG])");
+        assertThat(ClientConfig.check(base.replace("\n", "\r\n"), "client.toml", LoadOptions.STRICT).ok()).isTrue();
+    }
 }
