@@ -21,7 +21,7 @@ import org.katzen4j.sphinx.geo.Geometry;
  * <p>Each {@link #refresh()} looks at the (possibly skewed) clock: it wants the current epoch's
  * document and, once less than {@code 5P/16} of the epoch remains (the authorities publish the
  * next consensus at {@code 5P/8} and gateways get {@code P/16} to cache it), the next epoch's
- * too. Missing ones are fetched through the {@link ConsensusFetcher}, verified against the
+ * too. Missing ones are fetched through the {@link ConsensusSource}, verified against the
  * authorities for exactly that epoch, and checked against the configured Sphinx geometry. A
  * document that is bad in itself (malformed, forged, under-signed, expired, gone) marks its epoch
  * as failed and is not fetched again while that epoch is current or next; anything else (not
@@ -37,7 +37,7 @@ public final class DocumentCache {
 
     private final AuthoritySet authorities;
     private final EpochClock clock;
-    private final ConsensusFetcher fetcher;
+    private final ConsensusSource fetcher;
     private final Geometry geometry;
     private final ConcurrentSkipListMap<Long, Document> docs = new ConcurrentSkipListMap<>();
     private final Map<Long, PkiException> failed = new HashMap<>();
@@ -52,7 +52,7 @@ public final class DocumentCache {
      * @param geometry the configured Sphinx geometry every document must match, or null to skip
      *     the check (tools only)
      */
-    public DocumentCache(AuthoritySet authorities, EpochClock clock, ConsensusFetcher fetcher, Geometry geometry) {
+    public DocumentCache(AuthoritySet authorities, EpochClock clock, ConsensusSource fetcher, Geometry geometry) {
         this.authorities = Objects.requireNonNull(authorities);
         this.clock = Objects.requireNonNull(clock);
         this.fetcher = Objects.requireNonNull(fetcher);

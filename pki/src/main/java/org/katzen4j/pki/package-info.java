@@ -13,7 +13,7 @@
  * org.katzen4j.pki.PkiException} whose kind names why.
  *
  * <p>Leaves to others: fetching the consensus over the gateway session (wire implements {@link
- * org.katzen4j.pki.ConsensusFetcher}), scheduling it in the daemon, path selection and packet
+ * org.katzen4j.pki.ConsensusSource}), scheduling it in the daemon, path selection and packet
  * construction (sphinx builds packets from {@link org.katzen4j.sphinx.PathHop}s this module can
  * produce), and signature algorithms (crypto).
  */

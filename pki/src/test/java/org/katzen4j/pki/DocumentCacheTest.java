@@ -52,7 +52,7 @@ class DocumentCacheTest {
     }
 
     /** Serves canned answers per epoch and records what was asked. */
-    static final class FakeFetcher implements ConsensusFetcher {
+    static final class FakeFetcher implements ConsensusSource {
         final Map<Long, byte[]> answers = new HashMap<>();
         final Map<Long, PkiException> errors = new HashMap<>();
         final List<Long> asked = new ArrayList<>();
