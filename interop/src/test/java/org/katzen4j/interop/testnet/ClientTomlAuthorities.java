@@ -19,10 +19,10 @@ final class ClientTomlAuthorities {
 
   private static final String PEER_HEADER = "[[VotingAuthority.Peers]]";
   private static final Pattern STRING_KEY =
-      Pattern.compile("^\\s*(\\w+)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$", Pattern.MULTILINE);
+      Pattern.compile("^\\s*(\\w+)\\s*=\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"\\s*$", Pattern.MULTILINE);
   private static final Pattern ADDRESSES =
       Pattern.compile("^\\s*Addresses\\s*=\\s*\\[([^\\]]*)\\]\\s*$", Pattern.MULTILINE);
-  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
 
   private ClientTomlAuthorities() {}
 

@@ -66,6 +66,7 @@ final class ProcessNetwork implements ReferenceNetwork, AutoCloseable {
     boolean reuse = isRunning(testnetDir);
     if (!reuse) {
       CommandResult up = run(script, env, Duration.ofMinutes(5), "up");
+      System.out.print(up.output());
       if (!up.succeeded()) {
         run(script, env, Duration.ofMinutes(1), "down");
         throw new IOException("interop/testnet up failed:\n" + up.output());
@@ -73,6 +74,7 @@ final class ProcessNetwork implements ReferenceNetwork, AutoCloseable {
     }
     CommandResult wait =
         run(script, env, START_TIMEOUT.plusMinutes(1), "wait", Long.toString(START_TIMEOUT.toSeconds()));
+    System.out.print(wait.output());
     if (!wait.succeeded()) {
       if (!reuse) {
         run(script, env, Duration.ofMinutes(1), "down");
@@ -181,6 +183,7 @@ final class ProcessNetwork implements ReferenceNetwork, AutoCloseable {
     }
     closed = true;
     CommandResult down = run(Duration.ofMinutes(2), "down");
+    System.out.print(down.output());
     if (!down.succeeded()) {
       throw new IOException("interop/testnet down failed:\n" + down.output());
     }
