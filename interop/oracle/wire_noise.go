@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"testing"
 
 	"filippo.io/mlkem768"
 	"github.com/katzenpost/hpqc/hash"
@@ -49,22 +50,22 @@ type wireNoiseFrame struct {
 }
 
 type wireNoiseTranscript struct {
-	ProtocolName        string          `json:"protocolName"`
-	Prologue            hexBytes        `json:"prologue"`
-	Geometry            wireCmdGeometry `json:"geometry"`
-	InitiatorStaticPub  hexBytes        `json:"initiatorStaticPublicKey"`
-	InitiatorStaticPriv hexBytes        `json:"initiatorStaticPrivateKey"` // hpqc encoding
-	ResponderStaticPub  hexBytes        `json:"responderStaticPublicKey"`
-	ResponderStaticPriv hexBytes        `json:"responderStaticPrivateKey"`
-	InitiatorEphPub     hexBytes        `json:"initiatorEphemeralPublicKey"`
-	InitiatorEphPriv    hexBytes        `json:"initiatorEphemeralPrivateKey"`
-	ResponderIdentity   hexBytes        `json:"responderIdentityKey"` // an Ed25519 public key; AD = BLAKE2b-256 of it
-	InitiatorAuth       hexBytes        `json:"initiatorAuthPayload"`
-	ResponderAuth       hexBytes        `json:"responderAuthPayload"`
-	Encapsulations      []wireNoiseEncap    `json:"encapsulations"`
-	Messages            []hexBytes      `json:"messages"` // as on the wire; messages[0] starts with the prologue byte
-	HandshakeHash       hexBytes        `json:"handshakeHash"`
-	Frames              []wireNoiseFrame    `json:"frames"`
+	ProtocolName        string           `json:"protocolName"`
+	Prologue            hexBytes         `json:"prologue"`
+	Geometry            wireCmdGeometry  `json:"geometry"`
+	InitiatorStaticPub  hexBytes         `json:"initiatorStaticPublicKey"`
+	InitiatorStaticPriv hexBytes         `json:"initiatorStaticPrivateKey"` // hpqc encoding
+	ResponderStaticPub  hexBytes         `json:"responderStaticPublicKey"`
+	ResponderStaticPriv hexBytes         `json:"responderStaticPrivateKey"`
+	InitiatorEphPub     hexBytes         `json:"initiatorEphemeralPublicKey"`
+	InitiatorEphPriv    hexBytes         `json:"initiatorEphemeralPrivateKey"`
+	ResponderIdentity   hexBytes         `json:"responderIdentityKey"` // an Ed25519 public key; AD = BLAKE2b-256 of it
+	InitiatorAuth       hexBytes         `json:"initiatorAuthPayload"`
+	ResponderAuth       hexBytes         `json:"responderAuthPayload"`
+	Encapsulations      []wireNoiseEncap `json:"encapsulations"`
+	Messages            []hexBytes       `json:"messages"` // as on the wire; messages[0] starts with the prologue byte
+	HandshakeHash       hexBytes         `json:"handshakeHash"`
+	Frames              []wireNoiseFrame `json:"frames"`
 }
 
 // wireDetXwing is the reference XWING scheme whose Encapsulate takes its randomness from a fixed stream.
@@ -368,3 +369,36 @@ func init() {
 		Generate: wireNoiseGenerate,
 	})
 }
+
+// wireHandshakeBench times one complete pqXX handshake (both roles, in memory) with
+// the reference XWING and nyquist, as core/wire/session.go configures it.
+func wireHandshakeBench(b *testing.B) {
+	s := xwing.Scheme()
+	_, iPriv, _ := s.GenerateKeyPair()
+	_, rPriv, _ := s.GenerateKeyPair()
+	proto := &nyquist.Protocol{Pattern: pattern.PqXX, KEM: s, Cipher: cipher.ChaChaPoly, Hash: nyhash.BLAKE2b}
+	auth := wireAuthPayload(make([]byte, 32), 0)
+	for i := 0; i < b.N; i++ {
+		mk := func(ini bool, k kem.PrivateKey) *nyquist.HandshakeState {
+			hs, err := nyquist.NewHandshake(&nyquist.HandshakeConfig{Protocol: proto, Prologue: []byte{3},
+				MaxMessageSize: 500000000, KEM: &nyquist.KEMConfig{LocalStatic: k, GenKey: seec.GenKeyPRPAES}, IsInitiator: ini})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return hs
+		}
+		ini, res := mk(true, iPriv), mk(false, rPriv)
+		m1, _ := ini.WriteMessage(nil, nil)
+		res.ReadMessage(nil, m1)
+		m2, _ := res.WriteMessage(nil, auth)
+		ini.ReadMessage(nil, m2)
+		m3, _ := ini.WriteMessage(nil, auth)
+		res.ReadMessage(nil, m3)
+		m4, _ := res.WriteMessage(nil, nil)
+		if _, err := ini.ReadMessage(nil, m4); err != nyquist.ErrDone {
+			b.Fatal(err)
+		}
+	}
+}
+
+func init() { registerBench("wire/handshake", wireHandshakeBench) }
