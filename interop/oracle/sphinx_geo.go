@@ -23,6 +23,7 @@ type sxGeoVector struct {
 	Geometry geo.Geometry `json:"geometry"`
 	CBOR     hexBytes     `json:"cbor"`
 	Hash     hexBytes     `json:"hash"`
+	TOML     string       `json:"toml"` // the reference's Marshal (a [SphinxGeometry] table)
 }
 
 func init() {
@@ -40,7 +41,7 @@ func init() {
 				if err != nil {
 					return err
 				}
-				out = append(out, sxGeoVector{kind, name, size, ufpl, hops, withSURB, *g, blob, g.Hash()})
+				out = append(out, sxGeoVector{kind, name, size, ufpl, hops, withSURB, *g, blob, g.Hash(), g.Display()})
 				return nil
 			}
 			type p struct{ ufpl, hops int }

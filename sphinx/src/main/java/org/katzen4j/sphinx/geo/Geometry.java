@@ -340,6 +340,39 @@ public record Geometry(
         return s.toString();
     }
 
+    /**
+     * The geometry as the reference writes it into a configuration file: a {@code [SphinxGeometry]}
+     * TOML table with the 14 keys in field order, two-space indented (byte-identical to the
+     * reference's {@code Geometry.Marshal}).
+     */
+    public String toToml() {
+        StringBuilder b = new StringBuilder("[").append(TOML_TABLE).append("]\n");
+        for (Map.Entry<String, Object> e : toMap().entrySet()) {
+            b.append("  ").append(e.getKey()).append(" = ");
+            if (e.getValue() instanceof String str) {
+                b.append('"');
+                for (char c : str.toCharArray()) {
+                    switch (c) {
+                        case '"' -> b.append("\\\"");
+                        case '\\' -> b.append("\\\\");
+                        default -> {
+                            if (c < 0x20 || c == 0x7f) {
+                                b.append(String.format("\\u%04X", (int) c));
+                            } else {
+                                b.append(c);
+                            }
+                        }
+                    }
+                }
+                b.append('"');
+            } else {
+                b.append(e.getValue());
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
     // ---------------------------------------------------------------- hash
 
     /**

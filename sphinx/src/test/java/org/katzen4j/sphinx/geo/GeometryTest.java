@@ -39,6 +39,7 @@ class GeometryTest {
             assertThat(Vectors.hex(g.hash())).as(what).isEqualTo(v.get("hash").asString());
             assertThat(Geometry.fromMap(expected)).as(what).isEqualTo(g);
             assertThat(g.elementLength()).isEqualTo(size);
+            assertThat(g.toToml()).as(what).isEqualTo(v.get("toml").asString());
             if (withSurb) {
                 g.validate();
                 // the name-only factory (size from the table) gives the same geometry
