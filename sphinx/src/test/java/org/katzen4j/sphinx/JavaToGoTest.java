@@ -129,7 +129,7 @@ class JavaToGoTest {
         GoOracle.require();
         SecureRandom rng = TestRandoms.detRand("java-to-go");
         List<Geometry> geos = List.of(Geometry.nike("x25519", 2000, 3), Geometry.nike("x25519", 2000, 5),
-                Geometry.kem("XWING", 2000, 3), Geometry.kem("XWING", 2000, 5));
+                Geometry.kem("XWING", 2000, 3), Geometry.kem("XWING", 2000, 5), Geometry.kem("MLKEM768", 1000, 4));
         ArrayNode cases = M.createArrayNode();
         ArrayNode surbCases = M.createArrayNode();
         List<SurbKeys> keys = new ArrayList<>();

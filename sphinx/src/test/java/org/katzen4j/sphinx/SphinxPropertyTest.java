@@ -74,7 +74,7 @@ class SphinxPropertyTest {
     static Geometry randomGeometry(Random r, boolean kem) {
         int ufpl = r.nextInt(3000);
         int hops = 1 + r.nextInt(kem ? 5 : 8);
-        return kem ? Geometry.kem("XWING", ufpl, hops) : Geometry.nike("x25519", ufpl, hops);
+        return kem ? Geometry.kem(r.nextBoolean() ? "XWING" : "MLKEM768", ufpl, hops) : Geometry.nike("x25519", ufpl, hops);
     }
 
     /** Runs a packet through the path; returns the last hop's result. */
