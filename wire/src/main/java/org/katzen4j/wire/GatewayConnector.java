@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,6 +89,19 @@ public final class GatewayConnector {
      * retried on its other addresses (it is the wrong peer, not a bad route).
      */
     public Connection connect(Gateway gateway) throws WireException {
+        try {
+            return connect(gateway, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(WireException.Kind.CLOSED, "interrupted", e);
+        }
+    }
+
+    /**
+     * As {@link #connect(Gateway)}, but waits {@code backoff.nextDelay()} before each dial attempt,
+     * as kpclientd's connect loop does (per address, not per gateway).
+     */
+    public Connection connect(Gateway gateway, ReconnectBackoff backoff) throws WireException, InterruptedException {
         PeerAuthenticator auth = PeerAuthenticator.gateway(gateway.linkKey(), gateway.identityKey());
         List<String> problems = new ArrayList<>();
         WireException last = null;
@@ -98,6 +112,12 @@ public final class GatewayConnector {
             } catch (UnsupportedAddressException e) {
                 problems.add(e.getMessage());
                 continue;
+            }
+            if (backoff != null) {
+                Duration wait = backoff.nextDelay();
+                if (!wait.isZero()) {
+                    Thread.sleep(wait);
+                }
             }
             byte[] queueId = newQueueId(random);
             try (KemPrivateKey linkKey = wireKem.generate(random)) {
