@@ -55,6 +55,9 @@ public final class GatewayClient implements ConsensusFetcher, AutoCloseable {
         /** The gateway has nothing more queued for us. */
         default void onQueueEmpty() {}
 
+        /** Any command arrived (kpclientd resets its reconnect delay here: {@link ReconnectBackoff#onCommandReceived()}). */
+        default void onCommandReceived() {}
+
         /** The session ended; {@code cause} is null after a local {@link #close()}. */
         default void onClosed(WireException cause) {}
     }
@@ -156,6 +159,7 @@ public final class GatewayClient implements ConsensusFetcher, AutoCloseable {
         try {
             while (true) {
                 WireCommand c = session.receive();
+                listener.onCommandReceived();
                 dispatch(c);
             }
         } catch (WireException e) {
