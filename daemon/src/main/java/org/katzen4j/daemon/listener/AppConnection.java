@@ -161,6 +161,8 @@ final class AppConnection {
             }
         } catch (DecodeException e) {
             LOG.warn("thin app {} ({}): closing connection: {}", app, peer, e.getMessage());
+        } catch (java.io.EOFException e) {
+            LOG.warn("thin app {} ({}): closing connection: truncated frame: {}", app, peer, e.getMessage());
         } catch (IOException e) {
             if (!closed.get()) {
                 LOG.info("thin app {} ({}): closing connection: read failed: {}", app, peer, e.getMessage());
@@ -170,23 +172,30 @@ final class AppConnection {
         }
     }
 
+    /** Closes from a path that may hold locks: marks closed now, closes on another thread. */
     private void fail(String reason) {
-        LOG.warn("thin app {} ({}): closing connection: {}", app, peer, reason);
-        close();
+        if (closed.compareAndSet(false, true)) {
+            LOG.warn("thin app {} ({}): closing connection: {}", app, peer, reason);
+            Thread.ofVirtual().start(this::doClose);
+        }
     }
 
     /** Immediate close: drops queued frames, closes the socket, tells listener and engine once. */
     void close() {
         if (closed.compareAndSet(false, true)) {
-            out.clear();
-            out.offer(STOP);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already closing
-            }
-            listener.connectionClosed(this);
+            doClose();
         }
+    }
+
+    private void doClose() {
+        out.clear();
+        out.offer(STOP);
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already closing
+        }
+        listener.connectionClosed(this);
     }
 
     /** Graceful close for shutdown: queue {@code last} (if any), let the writer drain, then close. */

@@ -217,6 +217,36 @@ class ThinListenerTest {
         }
     }
 
+    /** An app that stops reading is disconnected once its queue is full; the others keep going. */
+    @Test
+    void slowReaderIsDisconnectedWithoutStallingOthers() throws Exception {
+        start(ListenerConfig.of("tcp", "127.0.0.1:0").withMaxQueuedFrames(2), false);
+        engine.router().pkiDocument(DOC);
+        try (TestApp good = dial();
+                java.nio.channels.SocketChannel stalled = java.nio.channels.SocketChannel.open(
+                        new java.net.InetSocketAddress("127.0.0.1",
+                                ((java.net.InetSocketAddress) listener.localAddress()).getPort()))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (listener.connectionCount() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            byte[] big = new byte[512 * 1024];
+            int sent = 0;
+            // broadcast large documents until the stalled app's socket buffers and queue overflow
+            while (listener.connectionCount() == 2 && sent < 200) {
+                engine.router().pkiDocument(DOC, big);
+                sent++;
+                // the good app drains its copy
+                assertThat(good.next(NewPkiDocumentEvent.class).payload().length()).isEqualTo(big.length);
+            }
+            assertThat(listener.connectionCount()).as("after " + sent + " broadcasts").isEqualTo(1);
+            assertThat(engine.disconnected.poll(5, TimeUnit.SECONDS)).isNotNull();
+            QueryId q = qid(rng);
+            good.send(new ThinRequest.CreateWriteChannel(q));
+            assertThat(good.next(CreateWriteChannelReply.class).queryId()).isEqualTo(q);
+        }
+    }
+
     @Test
     void thinCloseAndDisconnectCleanOnlyThatAppsState() throws Exception {
         startTcp();
