@@ -25,7 +25,7 @@ cc=${CC:-cc}
 command -v "$cc" >/dev/null 2>&1 || { say "no C compiler ($cc); CTIDH unavailable"; exit 0; }
 if [ -z "$jhome" ] || [ ! -f "$jhome/include/jni.h" ]; then say "no JNI headers under JAVA_HOME='$jhome'; CTIDH unavailable"; exit 0; fi
 
-src=$(cd "$repo/interop" && GOFLAGS=-mod=mod GOSUMDB=off go mod download -json "codeberg.org/vula/highctidh@$version" 2>/dev/null \
+src=$(cd "$repo/interop" && GOSUMDB=off go mod download -json "codeberg.org/vula/highctidh@$version" 2>/dev/null \
       | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 if [ -z "$src" ] || [ ! -f "$src/src/ctidh1024/csidh.c" ]; then say "could not fetch codeberg.org/vula/highctidh@$version"; exit 0; fi
 d="$src/src/ctidh1024"
