@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/katzenpost/circl/kem/kyber/kyber768"
 	"github.com/katzenpost/hpqc/hash"
 	"github.com/katzenpost/hpqc/kem"
 	kempem "github.com/katzenpost/hpqc/kem/pem"
@@ -181,7 +182,7 @@ func cryptoXwingEncaps(pk, eph, m []byte) (ct, ss []byte, err error) {
 
 func genCryptoKem() (any, error) {
 	var out []cryptoKemCase
-	for _, name := range []string{"XWING", "MLKEM768", "x25519", "x448", "MLKEM768-X25519", "MLKEM768-X448"} {
+	for _, name := range []string{"XWING", "MLKEM768", "x25519", "x448", "MLKEM768-X25519", "MLKEM768-X448", "Kyber768-X25519"} {
 		s := kemschemes.ByName(name)
 		if s == nil {
 			return nil, fmt.Errorf("no KEM %s", name)
@@ -218,7 +219,7 @@ func genCryptoKem() (any, error) {
 					// the ephemeral public key of a known scalar (then an ML-KEM
 					// ciphertext with a known message); the shared secret is what the
 					// reference's Decapsulate returns.
-					nk := nikeschemes.ByName(strings.TrimPrefix(name, "MLKEM768-"))
+					nk := nikeschemes.ByName(cryptoNikePart(name))
 					eph := cryptoReadN(r, nk.PrivateKeySize())
 					esk, err2 := nk.UnmarshalBinaryPrivateKey(eph)
 					if err2 != nil {
@@ -226,7 +227,18 @@ func genCryptoKem() (any, error) {
 					}
 					rnd = eph
 					ct = nk.DerivePublicKey(esk).Bytes()
-					if strings.HasPrefix(name, "MLKEM768-") {
+					if name == "Kyber768-X25519" {
+						kseed := cryptoReadN(r, 32)
+						rnd = append(append([]byte{}, eph...), kseed...)
+						kpk, err2 := kyber768.Scheme().UnmarshalBinaryPublicKey(pkb[nk.PublicKeySize():])
+						if err2 != nil {
+							return nil, err2
+						}
+						ctK := make([]byte, kyber768.CiphertextSize)
+						ssK := make([]byte, kyber768.SharedKeySize)
+						kpk.(*kyber768.PublicKey).EncapsulateTo(ctK, ssK, kseed)
+						ct = append(ct, ctK...)
+					} else if strings.HasPrefix(name, "MLKEM768-") {
 						m := cryptoReadN(r, 32)
 						rnd = append(append([]byte{}, eph...), m...)
 						ctM, _, err2 := cryptoMlkemEncaps(pkb[nk.PublicKeySize():], m)
@@ -248,7 +260,7 @@ func genCryptoKem() (any, error) {
 			switch name {
 			case "XWING":
 				copy(bad[1088:], c.Encaps[0].Ciphertext[1088:])
-			case "MLKEM768-X25519", "MLKEM768-X448":
+			case "MLKEM768-X25519", "MLKEM768-X448", "Kyber768-X25519":
 				n := s.CiphertextSize() - 1088
 				copy(bad[:n], c.Encaps[0].Ciphertext[:n])
 			case "x25519", "x448":
@@ -267,6 +279,17 @@ func genCryptoKem() (any, error) {
 		}
 	}
 	return map[string]any{"kem": out}, nil
+}
+
+// cryptoNikePart names the NIKE inside an adapter or hybrid KEM name.
+func cryptoNikePart(kemName string) string {
+	switch {
+	case strings.HasSuffix(kemName, "-X25519"):
+		return "x25519"
+	case strings.HasSuffix(kemName, "-X448"):
+		return "x448"
+	}
+	return kemName
 }
 
 func cryptoCheckDecaps(s kem.Scheme, sk kem.PrivateKey, ct, ss []byte) error {

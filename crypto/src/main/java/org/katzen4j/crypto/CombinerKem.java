@@ -13,6 +13,8 @@ import org.katzen4j.crypto.sym.Blake2b;
 final class CombinerKem implements KemScheme {
     static final CombinerKem MLKEM768_X25519 = new CombinerKem("MLKEM768-X25519", NikeKem.X25519, MlKem768Kem.INSTANCE);
     static final CombinerKem MLKEM768_X448 = new CombinerKem("MLKEM768-X448", NikeKem.X448, MlKem768Kem.INSTANCE);
+    /** hpqc {@code kem/hybrid} "Kyber768-X25519": two parts, same SplitPRF as the combiner. */
+    static final CombinerKem KYBER768_X25519 = new CombinerKem("Kyber768-X25519", NikeKem.X25519, Kyber768Kem.INSTANCE);
 
     private final String name;
     private final KemScheme[] parts;

@@ -68,6 +68,7 @@ public final class Schemes {
         add(KEMS, NikeKem.X448.name(), NikeKem.X448);
         add(KEMS, CombinerKem.MLKEM768_X25519.name(), CombinerKem.MLKEM768_X25519);
         add(KEMS, CombinerKem.MLKEM768_X448.name(), CombinerKem.MLKEM768_X448);
+        add(KEMS, CombinerKem.KYBER768_X25519.name(), CombinerKem.KYBER768_X25519);
         add(SIGNATURES, ED448.name(), ED448);
         add(SIGNATURES, SPHINCS_PLUS.name(), SPHINCS_PLUS);
         add(SIGNATURES, ED25519_SPHINCS_PLUS.name(), ED25519_SPHINCS_PLUS);

@@ -19,7 +19,8 @@
  * <h2>Schemes</h2>
  * NIKE: {@code x25519}, {@code x448}. KEM: {@code XWING} (draft-01, composed from ML-KEM-768, X25519
  * and SHA3-256 with the label first), {@code MLKEM768}, the NIKE adapters {@code x25519} and
- * {@code x448}, the combiners {@code MLKEM768-X25519} and {@code MLKEM768-X448}. Signatures:
+ * {@code x448}, the combiners {@code MLKEM768-X25519} and {@code MLKEM768-X448}, and the hybrid
+ * {@code Kyber768-X25519} (Kyber round 3 built from ML-KEM pieces). Signatures:
  * {@code Ed25519}, {@code Ed448}, {@code Sphincs+} (round 3.1 shake-256f robust), and the hybrids
  * {@code Ed25519 Sphincs+} and {@code Ed448-Sphincs+}. Other hpqc names give
  * {@link org.katzen4j.crypto.CryptoException.Kind#UNSUPPORTED}.
