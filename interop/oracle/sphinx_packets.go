@@ -12,6 +12,7 @@ import (
 	"github.com/katzenpost/hpqc/nike"
 	nikeschemes "github.com/katzenpost/hpqc/nike/schemes"
 	"github.com/katzenpost/hpqc/nike/x25519"
+	"github.com/katzenpost/hpqc/nike/x448"
 	hpqcrand "github.com/katzenpost/hpqc/rand"
 	"github.com/katzenpost/katzenpost/core/sphinx"
 	sphinxcmds "github.com/katzenpost/katzenpost/core/sphinx/commands"
@@ -181,6 +182,17 @@ func sxPathJSON(path []*sphinx.PathHop, nodes []sxNode) []sxHop {
 	return out
 }
 
+// sxNikeWithRand is the named NIKE drawing its key pairs from r.
+func sxNikeWithRand(name string, r io.Reader) nike.Scheme {
+	switch name {
+	case "x25519":
+		return x25519.Scheme(r)
+	case "x448":
+		return x448.Scheme(r)
+	}
+	panic("sxNikeWithRand: " + name)
+}
+
 // sxNikeCases: forward packets and SURB replies for one NIKE geometry and several path lengths.
 func sxNikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []int) ([]sxCase, error) {
 	var out []sxCase
@@ -191,7 +203,7 @@ func sxNikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []in
 		nr := detRand(label + "/nodes")
 		nodes, privs, path := sxClientPath(sxScheme{nike: mynike}, nr, hops, true, false)
 		rng := detRand(label)
-		s := sphinx.NewNIKESphinx(x25519.Scheme(rng), g)
+		s := sphinx.NewNIKESphinx(sxNikeWithRand(g.NIKEName, rng), g)
 		var surb, keys []byte
 		err := sxWithGlobalRand(rng, func() error {
 			var err error
@@ -235,7 +247,7 @@ func sxNikeCases(name string, g *geo.Geometry, userPayload []byte, hopsList []in
 			copy(payload, userPayload)
 		}
 		frng := detRand(flabel)
-		fs := sphinx.NewNIKESphinx(x25519.Scheme(frng), g)
+		fs := sphinx.NewNIKESphinx(sxNikeWithRand(g.NIKEName, frng), g)
 		var fpkt []byte
 		err = sxWithGlobalRand(frng, func() error {
 			var err error
@@ -514,8 +526,9 @@ func init() {
 				name  string
 				hops  int
 				paths []int
-			}{{"x25519-3", 3, []int{1, 2, 3}}, {"x25519-5", 5, []int{2, 4, 5}}} {
-				g := geo.GeometryFromUserForwardPayloadLength(x25519.Scheme(hpqcrand.Reader), 2000, true, p.hops)
+				nike  string
+			}{{"x25519-3", 3, []int{1, 2, 3}, "x25519"}, {"x25519-5", 5, []int{2, 4, 5}, "x25519"}, {"x448-4", 4, []int{4}, "x448"}} {
+				g := geo.GeometryFromUserForwardPayloadLength(nikeschemes.ByName(p.nike), 2000, true, p.hops)
 				cs, err := sxNikeCases(p.name, g, user, p.paths)
 				if err != nil {
 					return nil, err

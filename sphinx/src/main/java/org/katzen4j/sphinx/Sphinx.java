@@ -72,7 +72,7 @@ public final class Sphinx {
     }
 
     /**
-     * The Sphinx for a validated geometry: {@code x25519} NIKE (built in) or any KEM the crypto
+     * The Sphinx for a validated geometry: {@code x25519} or {@code x448} NIKE (built in) or any KEM the crypto
      * module's registry knows (XWING, MLKEM768).
      *
      * @throws SphinxException kind INVALID_GEOMETRY for an invalid geometry or an unsupported scheme
@@ -81,6 +81,9 @@ public final class Sphinx {
         geometry.validate();
         if (geometry.isNike() && geometry.nikeName().equalsIgnoreCase(X25519Nike.NAME)) {
             return nike(geometry, X25519Nike.instance());
+        }
+        if (geometry.isNike() && geometry.nikeName().equalsIgnoreCase(X448Nike.NAME)) {
+            return nike(geometry, X448Nike.instance());
         }
         if (geometry.isKem()) {
             return kem(geometry, CryptoKem.byName(geometry.kemName()));

@@ -45,8 +45,9 @@ class JavaToGoTest {
             byte[] id = new byte[32];
             rng.nextBytes(id);
             if (g.isNike()) {
-                byte[] priv = X25519Nike.instance().generatePrivateKey(rng);
-                out.add(new Node(id, priv, X25519Nike.instance().publicKey(priv)));
+                SphinxNike nk = g.nikeName().equals("x448") ? X448Nike.instance() : X25519Nike.instance();
+                byte[] priv = nk.generatePrivateKey(rng);
+                out.add(new Node(id, priv, nk.publicKey(priv)));
             } else {
                 try (KemPrivateKey k = Schemes.kem(g.kemName()).generate(rng)) {
                     out.add(new Node(id, k.encoded(), k.publicKey().encoded()));
@@ -129,7 +130,8 @@ class JavaToGoTest {
         GoOracle.require();
         SecureRandom rng = TestRandoms.detRand("java-to-go");
         List<Geometry> geos = List.of(Geometry.nike("x25519", 2000, 3), Geometry.nike("x25519", 2000, 5),
-                Geometry.kem("XWING", 2000, 3), Geometry.kem("XWING", 2000, 5), Geometry.kem("MLKEM768", 1000, 4));
+                Geometry.kem("XWING", 2000, 3), Geometry.kem("XWING", 2000, 5), Geometry.kem("MLKEM768", 1000, 4),
+                Geometry.nike("x448", 500, 3));
         ArrayNode cases = M.createArrayNode();
         ArrayNode surbCases = M.createArrayNode();
         List<SurbKeys> keys = new ArrayList<>();

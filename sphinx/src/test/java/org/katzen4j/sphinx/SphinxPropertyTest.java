@@ -39,8 +39,9 @@ class SphinxPropertyTest {
             byte[] id = new byte[32];
             rng.nextBytes(id);
             if (g.isNike()) {
-                byte[] priv = X25519Nike.instance().generatePrivateKey(rng);
-                out.add(new Node(id, priv, X25519Nike.instance().publicKey(priv)));
+                SphinxNike nk = g.nikeName().equals("x448") ? X448Nike.instance() : X25519Nike.instance();
+                byte[] priv = nk.generatePrivateKey(rng);
+                out.add(new Node(id, priv, nk.publicKey(priv)));
             } else {
                 try (KemPrivateKey k = Schemes.kem(g.kemName()).generate(rng)) {
                     out.add(new Node(id, k.encoded(), k.publicKey().encoded()));
@@ -74,7 +75,8 @@ class SphinxPropertyTest {
     static Geometry randomGeometry(Random r, boolean kem) {
         int ufpl = r.nextInt(3000);
         int hops = 1 + r.nextInt(kem ? 5 : 8);
-        return kem ? Geometry.kem(r.nextBoolean() ? "XWING" : "MLKEM768", ufpl, hops) : Geometry.nike("x25519", ufpl, hops);
+        return kem ? Geometry.kem(r.nextBoolean() ? "XWING" : "MLKEM768", ufpl, hops)
+                : Geometry.nike(r.nextInt(4) == 0 ? "x448" : "x25519", ufpl, hops);
     }
 
     /** Runs a packet through the path; returns the last hop's result. */
