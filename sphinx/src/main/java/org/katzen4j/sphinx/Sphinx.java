@@ -161,7 +161,7 @@ public final class Sphinx {
                 System.arraycopy(h.bytes, 0, surb, 0, h.bytes.length);
                 System.arraycopy(path.get(0).idRef(), 0, surb, geo.headerLength(), NextNodeHop.ID_LENGTH);
                 System.arraycopy(kp, 0, surb, geo.headerLength() + NextNodeHop.ID_LENGTH, kp.length);
-                return new Surb(surb, SurbKeys.adopt(keys));
+                return new Surb(surb, SurbKeys.adopt(keys), geo.headerLength());
             } finally {
                 h.wipe();
             }

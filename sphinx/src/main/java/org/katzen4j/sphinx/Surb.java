@@ -9,10 +9,12 @@ import java.util.Arrays;
 public final class Surb implements AutoCloseable {
     private final byte[] bytes;
     private final SurbKeys keys;
+    private final int headerLength;
 
-    Surb(byte[] bytes, SurbKeys keys) {
+    Surb(byte[] bytes, SurbKeys keys, int headerLength) {
         this.bytes = bytes;
         this.keys = keys;
+        this.headerLength = headerLength;
     }
 
     public byte[] bytes() {
@@ -24,7 +26,7 @@ public final class Surb implements AutoCloseable {
     }
 
     /** The first hop of the reply path (the node the replier sends the reply packet to). */
-    public byte[] firstHop(int headerLength) {
+    public byte[] firstHop() {
         return Arrays.copyOfRange(bytes, headerLength, headerLength + 32);
     }
 
