@@ -14,7 +14,8 @@ import (
 	"time"
 
 	"github.com/katzenpost/hpqc/hash"
-	"github.com/katzenpost/hpqc/kem/xwing"
+	"github.com/katzenpost/hpqc/kem"
+	kemschemes "github.com/katzenpost/hpqc/kem/schemes"
 	nikeschemes "github.com/katzenpost/hpqc/nike/schemes"
 	"github.com/katzenpost/hpqc/rand"
 	signschemes "github.com/katzenpost/hpqc/sign/schemes"
@@ -73,10 +74,15 @@ func wirePeerMain(args []string) error {
 	linkHex := fs.String("link-key", "", "client: expected server link key (hex)")
 	idHex := fs.String("identity-key", "", "client: expected server identity key (hex)")
 	timeout := fs.Duration("timeout", 60*time.Second, "give up after this long")
+	kemName := fs.String("kem", "XWING", "wire KEM scheme (hpqc name)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	g := wirePeerGeometry(*ufpl, *hops)
+	ks := kemschemes.ByName(*kemName)
+	if ks == nil {
+		return fmt.Errorf("unknown KEM %q", *kemName)
+	}
 	go func() {
 		time.Sleep(*timeout)
 		fmt.Fprintln(os.Stderr, "wire-peer: timeout")
@@ -84,9 +90,9 @@ func wirePeerMain(args []string) error {
 	}()
 	switch *role {
 	case "server":
-		return wirePeerServer(g, *nmsg, *csize, *epoch, *reject)
+		return wirePeerServer(g, ks, *nmsg, *csize, *epoch, *reject)
 	case "client":
-		return wirePeerClient(g, *connect, *linkHex, *idHex, *epoch)
+		return wirePeerClient(g, ks, *connect, *linkHex, *idHex, *epoch)
 	}
 	return fmt.Errorf("unknown role %q", *role)
 }
@@ -97,14 +103,13 @@ type wirePeerQueued struct {
 	Payload hexBytes `json:"payload"`
 }
 
-func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool) error {
+func wirePeerServer(g *geo.Geometry, kemScheme kem.Scheme, nmsg, csize int, epoch uint64, reject bool) error {
 	rng := detRand("wire/peer server")
 	read := func(n int) []byte {
 		b := make([]byte, n)
 		io.ReadFull(rng, b)
 		return b
 	}
-	kemScheme := xwing.Scheme()
 	linkPub, linkPriv, err := kemScheme.GenerateKeyPair()
 	if err != nil {
 		return err
@@ -134,7 +139,7 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 	defer ln.Close()
 	wirePeerEmit(wirePeerEvent{
 		"event": "listening", "address": ln.Addr().String(),
-		"linkPublicKey": hex.EncodeToString(linkBlob), "identityPublicKey": hex.EncodeToString(idBlob),
+		"linkPublicKey": hex.EncodeToString(linkBlob), "kem": kemScheme.Name(), "identityPublicKey": hex.EncodeToString(idBlob),
 		"packetLength": g.PacketLength, "userForwardPayloadLength": g.UserForwardPayloadLength,
 		"forwardPayloadLength": g.ForwardPayloadLength, "payloadTagLength": g.PayloadTagLength,
 		"surbLength": g.SURBLength, "sphinxPlaintextHeaderLength": g.SphinxPlaintextHeaderLength,
@@ -237,7 +242,7 @@ func wirePeerServer(g *geo.Geometry, nmsg, csize int, epoch uint64, reject bool)
 	}
 }
 
-func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) error {
+func wirePeerClient(g *geo.Geometry, kemScheme kem.Scheme, addr, linkHex, idHex string, epoch uint64) error {
 	wantLink, err := hex.DecodeString(linkHex)
 	if err != nil {
 		return err
@@ -247,7 +252,6 @@ func wirePeerClient(g *geo.Geometry, addr, linkHex, idHex string, epoch uint64) 
 		return err
 	}
 	idHash := hash.Sum256(wantID)
-	kemScheme := xwing.Scheme()
 	_, linkPriv, err := kemScheme.GenerateKeyPair()
 	if err != nil {
 		return err

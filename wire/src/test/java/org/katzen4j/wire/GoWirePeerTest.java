@@ -200,6 +200,29 @@ class GoWirePeerTest {
         }
     }
 
+    /** The wire KEM comes from the configuration; every scheme both sides implement must interoperate. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"MLKEM768", "MLKEM768-X25519", "x25519", "X448"})
+    void otherWireKemsAgainstGoGatewaySession(String kemName) throws Exception {
+        org.katzen4j.crypto.KemScheme scheme = Schemes.kem(kemName);
+        Peer go = new Peer("-kem", kemName, "-messages", "1", "-consensus-size", "5000", "-epoch", "5");
+        JsonNode hello = go.next("listening");
+        assertThat(hello.get("kem").asString()).isEqualTo(scheme.name());
+        CommandGeometry g = geometry(hello);
+        try (KemPrivateKey ours = scheme.generate(RANDOM)) {
+            WireSession session = WireSession.connect(address(hello),
+                    WireSession.Config.defaults(NoiseKem.of(scheme, RANDOM), CommandCodec.padded(g)), NoiseKem.local(ours),
+                    queueId(), PeerAuthenticator.gateway(Vectors.hex(hello.get("linkPublicKey")),
+                            Vectors.hex(hello.get("identityPublicKey"))));
+            try (GatewayClient client = new GatewayClient(session, new GatewayClient.Listener() {},
+                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(30)).start()) {
+                ConsensusReply r = client.fetchConsensus(5);
+                assertThat(HexFormat.of().formatHex(r.certificate())).isEqualTo(hello.get("consensus").asString());
+            }
+            assertThat(go.next("closed")).isNotNull();
+        }
+    }
+
     @Test
     void javaClientRefusesAGoGatewayWithAnotherLinkKey() throws Exception {
         Peer go = new Peer("-messages", "0");

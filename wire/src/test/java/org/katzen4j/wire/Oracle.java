@@ -35,17 +35,16 @@ public final class Oracle {
         if (cached != null && knows(cached, name)) {
             return cached;
         }
-        List<Path> candidates = new ArrayList<>();
         String prop = System.getProperty("katzen4j.oracle", System.getenv("KATZEN4J_ORACLE"));
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
+        if (prop != null && !prop.isBlank() && Files.isExecutable(Path.of(prop)) && knows(Path.of(prop), name)) {
+            return cached = Path.of(prop); // explicitly chosen: trusted as is
         }
         Path interop = repoRoot().resolve("interop");
-        candidates.add(interop.resolve("bin/oracle"));
         Path built = Path.of("target/oracle-wire-test").toAbsolutePath();
-        candidates.add(built);
-        for (Path c : candidates) {
-            if (Files.isExecutable(c) && knows(c, name)) {
+        long newestSource = newestWireSource(interop);
+        for (Path c : List.of(interop.resolve("bin/oracle"), built)) {
+            // a binary older than the wire oracle sources may lack flags the tests use
+            if (Files.isExecutable(c) && modified(c) >= newestSource && knows(c, name)) {
                 return cached = c;
             }
         }
@@ -71,6 +70,23 @@ public final class Oracle {
         }
         whyNot = "the oracle has no '" + name + "'";
         return null;
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long newestWireSource(Path interop) {
+        try (var files = Files.list(interop.resolve("oracle"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("wire_")).mapToLong(Oracle::modified).max()
+                    .orElse(0);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static boolean goBuild(Path interop, List<String> args) {
