@@ -144,9 +144,7 @@ public final class Mkem {
 
     /** Encrypts {@code plaintext} once for all {@code recipients} (their NIKE public keys). */
     public Encapsulation encapsulate(List<byte[]> recipients, byte[] plaintext) throws PigeonholeException {
-        for (byte[] pk : recipients) {
-            nike.validatePublicKey(pk);
-        }
+        // each key agreement validates its public key (CTIDH: inside the group action), so no separate pass
         NikeKeyPair eph = nike.generateKeyPair(rng);
         byte[] ephPriv = eph.privateKey();
         List<byte[]> secrets = new ArrayList<>();
@@ -173,7 +171,6 @@ public final class Mkem {
     /** Replica side: opens the first DEK that this key opens, then the envelope. */
     public byte[] decapsulate(byte[] privateKey, byte[] ephemeralPublicKey, List<byte[]> deks, byte[] envelope)
             throws PigeonholeException {
-        nike.validatePublicKey(ephemeralPublicKey);
         byte[] raw = nike.deriveSecret(privateKey, ephemeralPublicKey);
         byte[] s = hash(raw);
         Arrays.fill(raw, (byte) 0);
