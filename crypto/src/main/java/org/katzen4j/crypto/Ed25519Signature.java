@@ -106,7 +106,9 @@ final class Ed25519Signature implements SignatureScheme {
         if (encoded.length != PRIVATE_SIZE) {
             throw CryptoException.wrongSize(NAME, "private key", PRIVATE_SIZE, encoded.length);
         }
-        SignaturePrivateKey k = fromSeed(Arrays.copyOf(encoded, SEED_SIZE));
+        byte[] seed = Arrays.copyOf(encoded, SEED_SIZE);
+        SignaturePrivateKey k = fromSeed(seed);
+        Arrays.fill(seed, (byte) 0);
         byte[] stored = Arrays.copyOfRange(encoded, SEED_SIZE, PRIVATE_SIZE);
         if (!MessageDigest.isEqual(stored, k.publicKey().raw())) {
             k.close();

@@ -124,7 +124,9 @@ final class SphincsPlusSignature implements SignatureScheme {
         if (encoded.length != PRIVATE_SIZE) {
             throw CryptoException.wrongSize(NAME, "private key", PRIVATE_SIZE, encoded.length);
         }
-        SignaturePrivateKey k = fromSeed(Arrays.copyOf(encoded, SEED_SIZE));
+        byte[] seed = Arrays.copyOf(encoded, SEED_SIZE);
+        SignaturePrivateKey k = fromSeed(seed);
+        Arrays.fill(seed, (byte) 0);
         if (!MessageDigest.isEqual(k.raw(), encoded)) {
             k.close();
             throw new CryptoException(CryptoException.Kind.MALFORMED_KEY, NAME,
