@@ -1,7 +1,6 @@
 package org.katzen4j.sphinx;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -465,10 +464,5 @@ public final class Sphinx {
     @Override
     public String toString() {
         return "Sphinx[" + geo.schemeName() + ", " + geo.nrHops() + " hops, " + geo.packetLength() + " bytes]";
-    }
-
-    /** Convenience for tests and tools: the commands of one hop as a mutable list. */
-    static List<RoutingCommand> commandList(RoutingCommand... c) {
-        return new ArrayList<>(List.of(c));
     }
 }

@@ -1,7 +1,6 @@
 package org.katzen4j.sphinx;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.katzen4j.sphinx.internal.SphinxCrypto;
@@ -92,14 +91,4 @@ public final class X25519Nike implements SphinxNike {
         return "X25519Nike";
     }
 
-    /** Equality by scheme, for tests and maps. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof X25519Nike;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(NAME.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
 }

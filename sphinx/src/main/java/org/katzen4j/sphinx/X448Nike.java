@@ -1,7 +1,6 @@
 package org.katzen4j.sphinx;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 import org.bouncycastle.math.ec.rfc7748.X448;
 import org.katzen4j.sphinx.internal.SphinxCrypto;
@@ -91,14 +90,4 @@ public final class X448Nike implements SphinxNike {
         return "X448Nike";
     }
 
-    /** Equality by scheme, for tests and maps. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof X448Nike;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(NAME.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
 }
