@@ -26,6 +26,7 @@ public final class Transport implements AutoCloseable {
     private final Object sendLock = new Object();
     private final Object receiveLock = new Object();
     private boolean receiveFailed;
+    private volatile boolean closed;
 
     /**
      * @param maxFrameLength the largest body ciphertext {@code L} accepted; the reference allows
@@ -49,6 +50,10 @@ public final class Transport implements AutoCloseable {
         }
         byte[] hdr = {(byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len};
         synchronized (sendLock) {
+            if (closed || !send.hasKey()) {
+                // a keyless CipherState would pass the plaintext through; never let that reach a socket
+                throw new TransportException(WireException.Kind.CLOSED, "transport closed");
+            }
             byte[] h = send.encryptWithAd(new byte[0], hdr);
             byte[] b = send.encryptWithAd(new byte[0], command);
             send.rekey();
@@ -95,6 +100,9 @@ public final class Transport implements AutoCloseable {
     }
 
     private void checkUsable() throws TransportException {
+        if (closed || !receive.hasKey()) {
+            throw new TransportException(WireException.Kind.CLOSED, "transport closed");
+        }
         if (receiveFailed) {
             throw new TransportException(WireException.Kind.BAD_FRAME, "receive side already failed");
         }
@@ -108,6 +116,7 @@ public final class Transport implements AutoCloseable {
     /** Rekeys both directions (as the reference does on close) and wipes the keys. */
     @Override
     public void close() {
+        closed = true;
         synchronized (sendLock) {
             if (send.hasKey()) {
                 send.rekey();

@@ -240,6 +240,22 @@ class FuzzTest {
     }
 
     @Test
+    void aClosedTransportNeverEmitsPlaintext() throws Exception {
+        Transport t = new Transport(CipherState.withKey(new byte[32]), CipherState.withKey(new byte[32]), 1 << 16);
+        byte[] secret = "attack at dawn".getBytes();
+        assertThat(new String(t.seal(secret))).doesNotContain("attack");
+        t.close();
+        typedOnly(() -> {
+            t.seal(secret);
+            fail("sealed after close");
+        }, TransportException.class, "closed seal");
+        typedOnly(() -> {
+            t.openHeader(new byte[Transport.HEADER_LENGTH]);
+            fail("opened after close");
+        }, TransportException.class, "closed open");
+    }
+
+    @Test
     void cipherStateRejectsShortAndForgedCiphertexts() {
         CipherState cs = CipherState.withKey(new byte[32]);
         for (int i = 0; i < 200; i++) {
