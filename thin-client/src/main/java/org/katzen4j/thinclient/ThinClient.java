@@ -422,7 +422,6 @@ public final class ThinClient implements AutoCloseable {
         switch (r) {
             case ConnectionStatusEvent s -> {
                 connected = s.isConnected();
-                firstStatus.complete(null);
             }
             case NewPkiDocumentEvent d -> {
                 if (d.payload() == null) {
@@ -491,10 +490,14 @@ public final class ThinClient implements AutoCloseable {
             default -> {
             }
         }
+        // publish first, so a subscriber created right after dial() never sees the dial frames
+        publish(r);
+        if (r instanceof ConnectionStatusEvent) {
+            firstStatus.complete(null);
+        }
         if (framesSeen >= 2 || r instanceof NewPkiDocumentEvent) {
             secondFrame.complete(null);
         }
-        publish(r);
     }
 
     private void publish(ThinResponse r) {

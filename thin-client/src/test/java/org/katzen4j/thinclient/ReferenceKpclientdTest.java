@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.katzen4j.config.ThinClientConfig;
 
@@ -26,7 +25,6 @@ class ReferenceKpclientdTest {
     static Path toml;
     static final Duration ROUND_TRIP = Duration.ofMinutes(2);
 
-    @BeforeAll
     static void findDaemon() throws Exception {
         String env = System.getenv("KATZEN4J_THINCLIENT_TOML");
         boolean optedIn = "1".equals(System.getenv("KATZEN4J_TESTNET")) || Boolean.getBoolean("katzen4j.testnet")
@@ -46,6 +44,7 @@ class ReferenceKpclientdTest {
 
     @Test
     void dialDocumentEchoBlockingAndArq() throws Exception {
+        findDaemon();
         try (ThinClient c = ThinClient.dial(toml)) {
             // a v0.0.71 daemon without a current document sends the status alone; wait for both
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
