@@ -60,6 +60,32 @@ class RoutingCommandsTest {
     }
 
     @Test
+    void randomBlocksOnlyEverGiveDecodeException() {
+        java.util.Random r = new java.util.Random(7);
+        int ok = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = new byte[r.nextInt(100)];
+            r.nextBytes(b);
+            if (b.length > 0 && r.nextBoolean()) {
+                b[0] = (byte) new int[] {0x00, 0x01, 0x02, 0x03, 0x80}[r.nextInt(5)];
+            }
+            try {
+                List<RoutingCommand> cmds = RoutingCommands.decode(b);
+                // whatever parses re-encodes to a prefix of the block, the rest being zero padding
+                byte[] again = RoutingCommands.encode(cmds);
+                assertThat(java.util.Arrays.copyOf(b, again.length)).isEqualTo(again);
+                for (int k = again.length + 1; k < b.length; k++) {
+                    assertThat(b[k]).isZero();
+                }
+                ok++;
+            } catch (DecodeException expected) {
+                // typed
+            }
+        }
+        assertThat(ok).isPositive();
+    }
+
+    @Test
     void paddedRecipient() {
         Recipient r = Recipient.padded("echo");
         assertThat(hex(r.id())).isEqualTo("6563686f" + "00".repeat(28));
