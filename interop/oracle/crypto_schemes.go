@@ -584,3 +584,38 @@ func verifyCryptoJava(data []byte) error {
 	fmt.Printf("crypto/java: %d nike, %d kem, %d sign cases accepted\n", len(in.Nike), len(in.Kem), len(in.Sign))
 	return nil
 }
+
+type cryptoSchemeName struct {
+	Family     string `json:"family"`
+	Name       string `json:"name"`
+	PublicKey  int    `json:"public_key_size"`
+	PrivateKey int    `json:"private_key_size"`
+	Ciphertext int    `json:"ciphertext_size,omitempty"`
+	Signature  int    `json:"signature_size,omitempty"`
+	Shared     int    `json:"shared_secret_size,omitempty"`
+}
+
+func init() {
+	// Every scheme name hpqc registers, with its sizes, so the Java registry can be
+	// checked against the reference's: each name is implemented with the same sizes
+	// or reported as unsupported.
+	registerVectors(VectorSet{
+		Name: "crypto/names",
+		Path: "crypto/src/test/resources/vectors/names.json",
+		Generate: func() (any, error) {
+			var out []cryptoSchemeName
+			for _, s := range nikeschemes.All() {
+				out = append(out, cryptoSchemeName{Family: "nike", Name: s.Name(), PublicKey: s.PublicKeySize(), PrivateKey: s.PrivateKeySize()})
+			}
+			for _, s := range kemschemes.All() {
+				out = append(out, cryptoSchemeName{Family: "kem", Name: s.Name(), PublicKey: s.PublicKeySize(),
+					PrivateKey: s.PrivateKeySize(), Ciphertext: s.CiphertextSize(), Shared: s.SharedKeySize()})
+			}
+			for _, s := range signschemes.All() {
+				out = append(out, cryptoSchemeName{Family: "sign", Name: s.Name(), PublicKey: s.PublicKeySize(),
+					PrivateKey: s.PrivateKeySize(), Signature: s.SignatureSize()})
+			}
+			return map[string]any{"names": out}, nil
+		},
+	})
+}

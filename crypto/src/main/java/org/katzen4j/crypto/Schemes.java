@@ -44,19 +44,26 @@ public final class Schemes {
     private static final Map<String, KemScheme> KEMS = new LinkedHashMap<>();
     private static final Map<String, SignatureScheme> SIGNATURES = new LinkedHashMap<>();
 
-    /** hpqc v0.0.68 names (lower-cased) that exist in Go but have no Java implementation here. */
+    /**
+     * hpqc v0.0.68 names (lower-cased) that exist in Go but have no Java implementation here: the
+     * CSIDH/CTIDH family (Pigeonhole's module brings its own CTIDH), and KEMs BouncyCastle 1.87 has no
+     * compatible form of (NTRU Prime 4591^761, FrodoKEM-640, Classic McEliece) or that no network uses
+     * (the Dilithium composites).
+     */
     private static final Set<String> KNOWN_NIKE = Set.of(
             "ctidh511", "ctidh512", "ctidh1024", "ctidh2048",
             "ctidh512-x25519", "ctidh512-x448", "ctidh1024-x25519", "ctidh1024-x448", "ctidh2048-x448",
             "nobs_csidh-x25519");
     private static final Set<String> KNOWN_KEM = Set.of(
-            "x25519", "x448", "mlkem768", "xwing", "sntrup4591761", "frodokem-640-shake",
-            "kyber768-x25519", "mlkem768-x25519", "mlkem768-x448", "frodokem-640-shake-x448",
-            "sntrup4591761-x448", "ctidh511", "ctidh512", "ctidh1024", "ctidh2048",
-            "ctidh512-x25519", "ctidh1024-x448");
-    private static final Set<String> KNOWN_SIGNATURE = Set.of(
-            "ed25519", "ed448", "sphincs+", "ed25519 sphincs+", "ed448-sphincs+",
-            "ed25519-dilithium2", "ed448-dilithium3");
+            "sntrup4591761", "frodokem-640-shake", "frodokem-640-shake-x448", "sntrup4591761-x448",
+            "mceliece348864", "mceliece348864f", "mceliece460896", "mceliece460896f",
+            "mceliece6688128", "mceliece6688128f", "mceliece6960119", "mceliece6960119f",
+            "mceliece8192128", "mceliece8192128f",
+            "mceliece348864-x25519", "mceliece348864f-x25519", "mceliece460896-x25519", "mceliece460896f-x25519",
+            "mceliece6688128-x25519", "mceliece6688128f-x25519", "mceliece6960119-x25519", "mceliece6960119f-x25519",
+            "mceliece8192128-x25519", "mceliece8192128f-x25519",
+            "ctidh511", "ctidh512", "ctidh1024", "ctidh2048", "ctidh512-x25519", "ctidh1024-x448");
+    private static final Set<String> KNOWN_SIGNATURE = Set.of("ed25519-dilithium2", "ed448-dilithium3");
 
     static {
         add(NIKES, X25519.name(), X25519);
