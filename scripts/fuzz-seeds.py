@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Writes the fuzz seed corpora from the committed oracle vectors.
+
+Each fuzz target (a @FuzzTest method in org.katzen4j.<module>.fuzz) replays, in regression mode, the files in
+  <module>/src/test/resources/org/katzen4j/<pkg>/fuzz/<Class>Inputs/<method>/
+This script fills those directories with real encodings taken from <module>/src/test/resources/vectors/*.json,
+named seed-<n>. Files called crash-* (reproducers kept by scripts/fuzz.sh) are left alone.
+Run from the repository root: python3 scripts/fuzz-seeds.py [module...]
+"""
+import glob
+import hashlib
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAX_SEED = 64 * 1024  # keep the committed corpus small
+
+
+def vec(module, name):
+    with open(os.path.join(ROOT, module, "src/test/resources/vectors", name)) as f:
+        return json.load(f)
+
+
+def write(module, pkg, cls, method, seeds, limit=24):
+    d = os.path.join(ROOT, module, "src/test/resources", pkg.replace(".", "/"), cls + "Inputs", method)
+    os.makedirs(d, exist_ok=True)
+    for old in glob.glob(os.path.join(d, "seed-*")):
+        os.remove(old)
+    seen = set()
+    n = 0
+    for s in seeds:
+        if isinstance(s, str):
+            s = bytes.fromhex(s)
+        if len(s) > MAX_SEED or s in seen:
+            continue
+        seen.add(s)
+        with open(os.path.join(d, "seed-%02d-%s" % (n, hashlib.sha256(s).hexdigest()[:8])), "wb") as f:
+            f.write(s)
+        n += 1
+        if n >= limit:
+            break
+    print("%-60s %3d seeds" % (os.path.relpath(d, ROOT), n))
+
+
+def codec():
+    cases = vec("codec", "cbor.json")["cases"]
+    seeds = [c[k] for c in cases for k in ("canonical", "default") if k in c]
+    write("codec", "org.katzen4j.codec.fuzz", "CborReaderFuzzTest", "decode", seeds)
+
+
+GENERATORS = {"codec": codec}
+
+if __name__ == "__main__":
+    for m in sys.argv[1:] or GENERATORS:
+        GENERATORS[m]()
