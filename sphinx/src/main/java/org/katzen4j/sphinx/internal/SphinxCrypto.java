@@ -1,16 +1,19 @@
 package org.katzen4j.sphinx.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA512tDigest;
-import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.ChaChaEngine;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.SICBlockCipher;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
@@ -116,11 +119,22 @@ public final class SphinxCrypto {
         return out;
     }
 
-    /** XORs AES-256-CTR keystream into {@code buf[off, off+len)} in place. */
+    /**
+     * XORs AES-256-CTR keystream into {@code buf[off, off+len)} in place. Uses the JDK's AES (hardware
+     * instructions where available, so constant time) with a full 128-bit big-endian counter, as Go's
+     * {@code cipher.NewCTR}.
+     */
     public static void xorKeyStream(byte[] key, byte[] iv, byte[] buf, int off, int len) {
-        var ctr = SICBlockCipher.newInstance(AESEngine.newInstance());
-        ctr.init(true, new ParametersWithIV(new KeyParameter(key), iv));
-        ctr.processBytes(buf, off, len, buf, off);
+        try {
+            Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            int n = c.update(buf, off, len, buf, off);
+            if (n != len) {
+                throw new IllegalStateException("AES-CTR produced " + n + " of " + len + " bytes");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-CTR unavailable", e);
+        }
     }
 
     /** SHA-512/256 (the replay tag). */
