@@ -49,7 +49,26 @@ def codec():
     write("codec", "org.katzen4j.codec.fuzz", "CborReaderFuzzTest", "decode", seeds)
 
 
-GENERATORS = {"codec": codec}
+def framed(body):
+    body = bytes.fromhex(body) if isinstance(body, str) else body
+    return len(body).to_bytes(4, "big") + body
+
+
+def thin_client():
+    v = vec("thin-client", "thin_messages.json")
+    pkg, cls = "org.katzen4j.thinclient.fuzz", "ThinProtocolFuzzTest"
+    requests = [r["frame"] for r in v["requests"]] + [r["body"] for r in v["requests"]]
+    responses = [r["frame"] for r in v["responses"]]
+    write("thin-client", pkg, cls, "request", requests, limit=40)
+    write("thin-client", pkg, cls, "response", responses, limit=40)
+    # FuzzedDataProvider layout: the int count and cut sizes come from the END of the input, the stream from
+    # the front; a seed of two whole frames followed by a zero count keeps the stream intact.
+    streams = [framed(a["frame"]) + framed(b["frame"]) + bytes(4)
+               for a, b in zip(v["requests"][::3], v["responses"][::3])]
+    write("thin-client", pkg, cls, "frames", streams)
+
+
+GENERATORS = {"codec": codec, "thin-client": thin_client}
 
 if __name__ == "__main__":
     for m in sys.argv[1:] or GENERATORS:
