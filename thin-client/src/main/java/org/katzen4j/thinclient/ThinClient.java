@@ -130,6 +130,9 @@ public final class ThinClient implements AutoCloseable {
 
     private volatile boolean connected;
     private volatile PkiDocument document;
+    /** Recent documents by epoch (at most {@link #DOCUMENT_CACHE} kept). Guarded by itself. */
+    private final java.util.TreeMap<Long, PkiDocument> documents = new java.util.TreeMap<>();
+    private static final int DOCUMENT_CACHE = 5;
     private volatile boolean closed;
     private final CompletableFuture<Void> firstStatus = new CompletableFuture<>();
     private final CompletableFuture<Void> secondFrame = new CompletableFuture<>();
@@ -326,6 +329,24 @@ public final class ThinClient implements AutoCloseable {
         return Optional.ofNullable(document);
     }
 
+    /**
+     * The document for {@code epoch} if one of the last few received documents is for it, else
+     * the latest (as the reference's PKIDocumentForEpoch).
+     */
+    public PkiDocument pkiDocumentForEpoch(long epoch) throws ThinClientException {
+        synchronized (documents) {
+            PkiDocument d = documents.get(epoch);
+            if (d != null) {
+                return d;
+            }
+        }
+        PkiDocument latest = document;
+        if (latest == null) {
+            throw new ThinClientException(Kind.NO_DOCUMENT, "no PKI document received yet");
+        }
+        return latest;
+    }
+
     /** Every service node offering {@code capability}. */
     public List<Destination> getServices(String capability) throws ThinClientException {
         PkiDocument doc = document;
@@ -428,7 +449,14 @@ public final class ThinClient implements AutoCloseable {
                     LOG.warn("thin client: PKI document event without payload");
                 } else {
                     try {
-                        document = PkiDocument.parse(d.payload().toByteArray());
+                        PkiDocument doc = PkiDocument.parse(d.payload().toByteArray());
+                        document = doc;
+                        synchronized (documents) {
+                            documents.put(doc.epoch(), doc);
+                            while (documents.size() > DOCUMENT_CACHE) {
+                                documents.pollFirstEntry();
+                            }
+                        }
                     } catch (PkiException e) {
                         LOG.warn("thin client: cannot parse PKI document: {}", e.getMessage());
                     }

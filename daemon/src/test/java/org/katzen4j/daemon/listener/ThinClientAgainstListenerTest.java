@@ -94,6 +94,23 @@ class ThinClientAgainstListenerTest {
     }
 
     @Test
+    void overAUnixSocket(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ScriptedEngine e2 = new ScriptedEngine(rng, false);
+        String path = dir.resolve("k.sock").toString();
+        try (ThinListener unix = ThinListener.start(ListenerConfig.of("unix", path), e2, rng, true)) {
+            e2.router().pkiDocument(TestDocs.body().encodeCanonical());
+            ThinClientConfig cfg = new ThinClientConfig("unix", path, Geometry.nike("x25519", 2000, 5),
+                    new PigeonholeGeometry(ScriptedEngine.MAX_PLAINTEXT, 0, 0, 0, 0, "x25519", "Ed25519"));
+            try (ThinClient c = ThinClient.dial(cfg, ThinClient.Options.defaults().withDialTimeout(T))) {
+                assertThat(c.isConnected()).isTrue();
+                assertThat(c.pkiDocumentForEpoch(100).epoch()).isEqualTo(100);
+                byte[] r = c.blockingSendMessage("unix".getBytes(StandardCharsets.UTF_8), c.getService("echo"), T);
+                assertThat(new String(r, StandardCharsets.UTF_8)).isEqualTo("unix");
+            }
+        }
+    }
+
+    @Test
     void pigeonholeChannelCalls() throws Exception {
         ready();
         try (ThinClient c = dial(); Subscription sub = c.events(100)) {
