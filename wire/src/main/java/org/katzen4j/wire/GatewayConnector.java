@@ -22,9 +22,11 @@ import org.katzen4j.wire.noise.NoiseKem;
  * the gateway's addresses are tried in the given order; the gateway must present exactly the
  * expected link key and the hash of the expected identity key.
  *
- * <p>Only {@code tcp://host:port} is dialled here. {@code onion://} (needs a SOCKS proxy) and
- * {@code quic://} are skipped with the reason recorded in the final error, as are schemes the
- * reference's dialer does not know ({@code tcp4://}, {@code tcp6://}, {@code ws://}).
+ * <p>{@code tcp://host:port} is dialled through the {@link Dialer} (direct, or SOCKS5 as the
+ * {@code [UpstreamProxy]} says); {@code onion://host:port} only through a dialer that resolves names
+ * remotely (a Tor SOCKS port). {@code quic://} is not implemented; it and schemes the reference's
+ * dialer does not know ({@code tcp4://}, {@code tcp6://}, {@code ws://}) are skipped with the reason
+ * recorded in the final error.
  */
 public final class GatewayConnector {
     /** The gateway to reach: from the PKI document's descriptor or the pinned-gateway config. */
@@ -67,8 +69,14 @@ public final class GatewayConnector {
     private final KemScheme wireKem;
     private final WireSession.Config config;
     private final SecureRandom random;
+    private final Dialer dialer;
 
     public GatewayConnector(KemScheme wireKem, WireSession.Config config, SecureRandom random) {
+        this(wireKem, config, random, Dialer.direct());
+    }
+
+    public GatewayConnector(KemScheme wireKem, WireSession.Config config, SecureRandom random, Dialer dialer) {
+        this.dialer = Objects.requireNonNull(dialer);
         this.wireKem = Objects.requireNonNull(wireKem);
         this.config = Objects.requireNonNull(config);
         this.random = Objects.requireNonNull(random);
@@ -106,9 +114,9 @@ public final class GatewayConnector {
         List<String> problems = new ArrayList<>();
         WireException last = null;
         for (String url : gateway.addresses()) {
-            InetSocketAddress addr;
+            Target addr;
             try {
-                addr = tcpAddress(url);
+                addr = target(url, dialer.resolvesRemotely());
             } catch (UnsupportedAddressException e) {
                 problems.add(e.getMessage());
                 continue;
@@ -121,7 +129,8 @@ public final class GatewayConnector {
             }
             byte[] queueId = newQueueId(random);
             try (KemPrivateKey linkKey = wireKem.generate(random)) {
-                WireSession s = WireSession.connect(addr, config, NoiseKem.local(linkKey), queueId, auth);
+                WireSession s = WireSession.connect(dialer, addr.host(), addr.port(), config, NoiseKem.local(linkKey),
+                        queueId, auth);
                 return new Connection(s, queueId, url);
             } catch (PeerAuthenticationException e) {
                 throw e;
@@ -146,8 +155,14 @@ public final class GatewayConnector {
         }
     }
 
-    /** Parses {@code tcp://host:port}; other schemes are unsupported here. */
-    public static InetSocketAddress tcpAddress(String url) throws UnsupportedAddressException {
+    /** Where to dial. */
+    public record Target(String host, int port) {}
+
+    /**
+     * Parses a gateway address URL: {@code tcp://host:port} always, {@code onion://host:port} when
+     * {@code viaProxy} (names resolved by the proxy); anything else is unsupported here.
+     */
+    public static Target target(String url, boolean viaProxy) throws UnsupportedAddressException {
         URI u;
         try {
             u = new URI(url);
@@ -156,7 +171,10 @@ public final class GatewayConnector {
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
-            case "tcp" -> {
+            case "tcp", "onion" -> {
+                if (scheme.equals("onion") && !viaProxy) {
+                    throw new UnsupportedAddressException(url + ": onion addresses need a SOCKS5 (Tor) proxy");
+                }
                 if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
                     throw new UnsupportedAddressException(url + ": needs host and port");
                 }
@@ -164,10 +182,19 @@ public final class GatewayConnector {
                 if (host.startsWith("[") && host.endsWith("]")) {
                     host = host.substring(1, host.length() - 1);
                 }
-                return new InetSocketAddress(host, u.getPort());
+                return new Target(host, u.getPort());
             }
-            case "onion", "quic" -> throw new UnsupportedAddressException(url + ": " + scheme + " transport not implemented");
+            case "quic" -> throw new UnsupportedAddressException(url + ": quic transport not implemented");
             default -> throw new UnsupportedAddressException(url + ": unsupported scheme (the reference dials tcp, onion, quic)");
         }
+    }
+
+    /** {@code tcp://host:port} as a socket address (resolved locally). */
+    public static InetSocketAddress tcpAddress(String url) throws UnsupportedAddressException {
+        Target t = target(url, false);
+        if (!url.regionMatches(true, 0, "tcp:", 0, 4)) {
+            throw new UnsupportedAddressException(url + ": not a tcp:// address");
+        }
+        return new InetSocketAddress(t.host(), t.port());
     }
 }

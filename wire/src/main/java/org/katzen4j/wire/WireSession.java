@@ -86,20 +86,30 @@ public final class WireSession implements AutoCloseable {
      */
     public static WireSession connect(InetSocketAddress address, Config config, NoiseKem.LocalKey linkKey, byte[] queueId,
             PeerAuthenticator authenticator) throws WireException {
-        Socket s = new Socket();
+        return connect(Dialer.direct(), address.getHostString(), address.getPort(), config, linkKey, queueId,
+                authenticator);
+    }
+
+    /** As {@link #connect(InetSocketAddress, Config, NoiseKem.LocalKey, byte[], PeerAuthenticator)} through a dialer (e.g. SOCKS5). */
+    public static WireSession connect(Dialer dialer, String host, int port, Config config, NoiseKem.LocalKey linkKey,
+            byte[] queueId, PeerAuthenticator authenticator) throws WireException {
+        Socket s;
         try {
-            s.setKeepAlive(true);
-            trySetKeepAliveIdle(s);
-            s.setTcpNoDelay(true);
-            s.connect(address, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+            s = dialer.dial(host, port, config.connectTimeout());
         } catch (SocketTimeoutException e) {
-            closeQuietly(s);
-            throw new TransportException(WireException.Kind.TIMEOUT, "connecting to " + address + " timed out", e);
+            throw new TransportException(WireException.Kind.TIMEOUT, "connecting to " + host + ":" + port + " timed out", e);
         } catch (IOException e) {
-            closeQuietly(s);
-            throw new TransportException(WireException.Kind.IO, "connecting to " + address + ": " + e.getMessage(), e);
+            throw new TransportException(WireException.Kind.IO, "connecting to " + host + ":" + port + ": "
+                    + e.getMessage(), e);
         }
         return initiate(s, config, linkKey, queueId, authenticator);
+    }
+
+    /** kpclientd's socket options: TCP keep-alive (3 minutes where settable) and no Nagle delay. */
+    static void configure(Socket s) throws IOException {
+        s.setKeepAlive(true);
+        trySetKeepAliveIdle(s);
+        s.setTcpNoDelay(true);
     }
 
     /** The client handshake on an already connected socket (closed on failure). */
