@@ -5,8 +5,11 @@ import (
 	crand "crypto/rand"
 	"fmt"
 	"io"
+	"syscall"
 	"testing"
+	"time"
 
+	"github.com/katzenpost/hpqc/bacap"
 	"github.com/katzenpost/hpqc/kem/mkem"
 	"github.com/katzenpost/hpqc/nike"
 	"github.com/katzenpost/hpqc/nike/hybrid"
@@ -124,6 +127,49 @@ func init() {
 	})
 	registerVerifier("pigeonhole/mkem-ctidh", func(data []byte) error {
 		return verifyMkem(hybrid.CTIDH1024X25519, data)
+	})
+	// CPU time per operation (the machine is shared, wall time is noisy):
+	// oracle pigeonhole-ctidh-cpu [N]
+	registerCommand("pigeonhole-ctidh-cpu", func(args []string) error {
+		n := 3
+		if len(args) > 0 {
+			fmt.Sscan(args[0], &n)
+		}
+		s := hybrid.CTIDH1024X25519
+		p1, k1, _ := s.GenerateKeyPair()
+		p2, _, _ := s.GenerateKeyPair()
+		m := mkem.NewScheme(s)
+		pt := make([]byte, 1702)
+		cpu := func() float64 {
+			var ru syscall.Rusage
+			syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+			return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
+		}
+		measure := func(name string, f func()) {
+			t0, w0 := cpu(), time.Now()
+			for i := 0; i < n; i++ {
+				f()
+			}
+			fmt.Printf("%-40s cpu %9.3f ms/op  wall %9.3f ms/op (n=%d)\n", name, (cpu()-t0)/float64(n),
+				float64(time.Since(w0).Microseconds())/1000/float64(n), n)
+		}
+		wc, _ := bacap.NewWriteCap(crand.Reader)
+		wcb, _ := wc.MarshalBinary()
+		idx, _ := bacap.NewEmptyMessageBoxIndexFromBytes(wcb[64:])
+		rc := wc.ReadCap()
+		padded := make([]byte, 1557)
+		nBacap := n
+		n = n * 50
+		measure("go bacap box id", func() { idx.BoxIDForContext(rc, pigeonholeCtx) })
+		measure("go bacap encrypt+sign (M=1553)", func() { idx.EncryptForContext(wc, pigeonholeCtx, padded) })
+		box, ct, sig := idx.EncryptForContext(wc, pigeonholeCtx, padded)
+		measure("go bacap verify+decrypt", func() { idx.DecryptForContext(box, pigeonholeCtx, ct, sig) })
+		n = nBacap
+		measure("go hybrid keygen", func() { s.GenerateKeyPair() })
+		measure("go hybrid derive secret", func() { s.DeriveSecret(k1, p2) })
+		measure("go hybrid unmarshal (validate)", func() { s.UnmarshalBinaryPublicKey(p1.Bytes()) })
+		measure("go mkem encapsulate to 2", func() { m.Encapsulate([]nike.PublicKey{p1, p2}, pt) })
+		return nil
 	})
 	registerBench("pigeonhole/ctidh-keygen", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {

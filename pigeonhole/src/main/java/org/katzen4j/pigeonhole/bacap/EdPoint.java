@@ -8,9 +8,9 @@ import java.util.Arrays;
  * A point of the Ed25519 curve -x^2 + y^2 = 1 + d x^2 y^2 in extended coordinates (X:Y:Z:T), x = X/Z,
  * y = Y/Z, xy = T/Z, over BouncyCastle's public constant-time field arithmetic {@link X25519Field}.
  *
- * <p>Addition uses the complete "a = -1" extended formula, which is also used for doubling, so every
- * group operation runs the same code. Scalar multiplication uses a fixed 4-bit window and reads the
- * table by scanning all entries, so it is constant time in the scalar.
+ * <p>Addition uses the complete "a = -1" extended formula and doubling the dedicated one; both are
+ * branch-free. Scalar multiplication uses a fixed 4-bit window and reads the table by scanning all
+ * entries, so it is constant time in the scalar.
  */
 final class EdPoint {
     private static final int N = X25519Field.SIZE;
@@ -95,6 +95,37 @@ final class EdPoint {
         X25519Field.mul(f, g, r.z);
     }
 
+    /** r = 2p (r may alias p); the dedicated a = -1 doubling, which does not read T. */
+    static void dbl(EdPoint p, EdPoint r) {
+        int[] a = X25519Field.create();
+        int[] b = X25519Field.create();
+        int[] c = X25519Field.create();
+        int[] e = X25519Field.create();
+        int[] f = X25519Field.create();
+        int[] g = X25519Field.create();
+        int[] h = X25519Field.create();
+        X25519Field.sqr(p.x, a);
+        X25519Field.sqr(p.y, b);
+        X25519Field.sqr(p.z, c);
+        X25519Field.add(c, c, c);
+        X25519Field.add(p.x, p.y, e);
+        X25519Field.sqr(e, e);
+        X25519Field.sub(e, a, e);
+        X25519Field.sub(e, b, e);
+        X25519Field.carry(e);
+        X25519Field.sub(b, a, g); // G = -A + B
+        X25519Field.carry(g);
+        X25519Field.sub(g, c, f); // F = G - C
+        X25519Field.carry(f);
+        X25519Field.add(a, b, h);
+        X25519Field.negate(h, h); // H = -A - B
+        X25519Field.carry(h);
+        X25519Field.mul(e, f, r.x);
+        X25519Field.mul(g, h, r.y);
+        X25519Field.mul(e, h, r.t);
+        X25519Field.mul(f, g, r.z);
+    }
+
     private static void select(EdPoint[] table, int index, EdPoint out) {
         for (int[] f : new int[][] {out.x, out.y, out.z, out.t}) {
             Arrays.fill(f, 0);
@@ -128,7 +159,7 @@ final class EdPoint {
         EdPoint sel = new EdPoint();
         for (int i = 63; i >= 0; i--) {
             for (int k = 0; k < 4; k++) {
-                add(acc, acc, acc);
+                dbl(acc, acc);
             }
             int nibble = (scalar[i >>> 1] >>> ((i & 1) * 4)) & 0xf;
             select(table, nibble, sel);

@@ -32,13 +32,18 @@ public final class PreparationCost {
     }
 
     static void time(String name, int n, Op op) throws Exception {
-        op.run(); // warm-up
+        for (int i = 0; i < Math.min(n * 4, 2000); i++) {
+            op.run(); // warm-up (lets the JIT compile the cheap operations)
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             op.run();
         }
         double ms = (System.nanoTime() - t0) / 1e6 / n;
-        System.out.printf("%-40s %10.3f ms/op (n=%d)%n", name, ms, n);
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / n;
+        System.out.printf("%-40s cpu %10.3f ms/op  wall %10.3f ms/op (n=%d)%n", name, cpu, ms, n);
     }
 
     public static void main(String[] args) throws Exception {
