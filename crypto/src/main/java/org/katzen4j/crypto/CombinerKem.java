@@ -83,6 +83,51 @@ final class CombinerKem implements KemScheme {
         }
     }
 
+    @Override
+    public int seedSize() {
+        int n = 0;
+        for (KemScheme p : parts) {
+            if (p.seedSize() == 0) {
+                return 0;
+            }
+            n += p.seedSize();
+        }
+        return n;
+    }
+
+    /** Splits the seed by the parts' seed sizes and derives each part's key, as hpqc does. */
+    @Override
+    public KemPrivateKey deriveKeyPair(byte[] seed) throws CryptoException {
+        if (seedSize() == 0) {
+            throw new CryptoException(CryptoException.Kind.UNSUPPORTED, name, name + ": no seeded key generation");
+        }
+        if (seed.length != seedSize()) {
+            throw CryptoException.wrongSize(name, "seed", seedSize(), seed.length);
+        }
+        byte[][] sks = new byte[parts.length][];
+        byte[][] pks = new byte[parts.length][];
+        int off = 0;
+        for (int i = 0; i < parts.length; i++) {
+            byte[] s = Arrays.copyOfRange(seed, off, off + parts[i].seedSize());
+            off += parts[i].seedSize();
+            try (KemPrivateKey k = parts[i].deriveKeyPair(s)) {
+                sks[i] = k.encoded();
+                pks[i] = k.publicKey().raw();
+            } finally {
+                Arrays.fill(s, (byte) 0);
+            }
+        }
+        byte[] sk = concat(sks);
+        for (byte[] s : sks) {
+            Arrays.fill(s, (byte) 0);
+        }
+        try {
+            return new KemPrivateKey(this, sk, new KemPublicKey(this, concat(pks)));
+        } finally {
+            Arrays.fill(sk, (byte) 0);
+        }
+    }
+
     /** Encapsulates to each part in order, each drawing its randomness from {@code random}. */
     @Override
     public KemEncapsulation encapsulate(KemPublicKey publicKey, SecureRandom random) throws CryptoException {

@@ -40,6 +40,21 @@ public interface KemScheme {
 
     KemPublicKey publicKeyFromBytes(byte[] encoded) throws CryptoException;
 
+    /** Length of the seed {@link #deriveKeyPair} takes (hpqc {@code SeedSize()}), or 0 if unsupported. */
+    default int seedSize() {
+        return 0;
+    }
+
+    /**
+     * The key pair hpqc's {@code DeriveKeyPair(seed)} gives for this seed, byte for byte.
+     *
+     * @throws CryptoException {@link CryptoException.Kind#WRONG_SIZE} for a seed of the wrong length,
+     *         {@link CryptoException.Kind#UNSUPPORTED} if the scheme has no seeded key generation here
+     */
+    default KemPrivateKey deriveKeyPair(byte[] seed) throws CryptoException {
+        throw new CryptoException(CryptoException.Kind.UNSUPPORTED, name(), name() + ": no seeded key generation");
+    }
+
     /** Parses hpqc's private key encoding (which includes the public key). */
     KemPrivateKey privateKeyFromBytes(byte[] encoded) throws CryptoException;
 

@@ -60,6 +60,25 @@ final class Kyber768Kem implements KemScheme {
         }
     }
 
+    @Override
+    public int seedSize() {
+        return 64;
+    }
+
+    /** Seed = d (32) ‖ z (32), as circl's {@code NewKeyFromSeed}. */
+    @Override
+    public KemPrivateKey deriveKeyPair(byte[] seed) throws CryptoException {
+        if (seed.length != 64) {
+            throw CryptoException.wrongSize(NAME, "seed", 64, seed.length);
+        }
+        byte[][] kp = MlKemDraftKeyGen.generate(Arrays.copyOf(seed, 32), Arrays.copyOfRange(seed, 32, 64));
+        try {
+            return new KemPrivateKey(this, kp[1], new KemPublicKey(this, kp[0]));
+        } finally {
+            Arrays.fill(kp[1], (byte) 0);
+        }
+    }
+
     /** Draws the 32-byte encapsulation seed from {@code random} (circl {@code EncapsulateTo(ct, ss, seed)}). */
     @Override
     public KemEncapsulation encapsulate(KemPublicKey publicKey, SecureRandom random) throws CryptoException {

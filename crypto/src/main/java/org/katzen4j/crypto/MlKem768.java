@@ -20,9 +20,9 @@ import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
  * <p>The reference ({@code filippo.io/mlkem768}, Feb 2024) implements the FIPS 203 initial public
  * draft. Its encapsulation and decapsulation are the same functions as final FIPS 203, so
  * BouncyCastle's final ML-KEM interoperates for those; only key generation from a seed differs
- * (the draft hashes {@code G(d)}, the final standard {@code G(d ‖ k)}). Keys generated here are
- * therefore valid for Go, but a Go seed does not give the same key here; no seed-based key
- * derivation is offered.
+ * (the draft hashes {@code G(d)}, the final standard {@code G(d ‖ k)}). Random keys from
+ * BouncyCastle are valid keys for Go; seeded derivation that must match Go's bytes goes through
+ * {@link MlKemDraftKeyGen} instead.
  */
 final class MlKem768 {
     static final int PUBLIC_SIZE = 1184;

@@ -57,6 +57,29 @@ final class MlKem768Kem implements KemScheme {
     }
 
     @Override
+    public int seedSize() {
+        return 64;
+    }
+
+    /** Seed = d (32) ‖ z (32), FIPS 203 draft key generation as in the reference. */
+    @Override
+    public KemPrivateKey deriveKeyPair(byte[] seed) throws CryptoException {
+        if (seed.length != 64) {
+            throw CryptoException.wrongSize(NAME, "seed", 64, seed.length);
+        }
+        byte[][] kp = MlKemDraftKeyGen.generate(Arrays.copyOf(seed, 32), Arrays.copyOfRange(seed, 32, 64));
+        byte[] sk = new byte[PRIVATE_SIZE];
+        System.arraycopy(kp[1], 0, sk, 0, MlKem768.DECAPS_SIZE);
+        System.arraycopy(kp[0], 0, sk, MlKem768.DECAPS_SIZE, MlKem768.PUBLIC_SIZE);
+        Arrays.fill(kp[1], (byte) 0);
+        try {
+            return new KemPrivateKey(this, sk, new KemPublicKey(this, kp[0]));
+        } finally {
+            Arrays.fill(sk, (byte) 0);
+        }
+    }
+
+    @Override
     public KemEncapsulation encapsulate(KemPublicKey publicKey, SecureRandom random) throws CryptoException {
         check(publicKey.scheme());
         byte[] m = new byte[32];

@@ -54,6 +54,28 @@ final class NikeKem implements KemScheme {
         }
     }
 
+    @Override
+    public int seedSize() {
+        return 32;
+    }
+
+    /**
+     * hpqc's adapter {@code DeriveKeyPair}: the private key is read from BLAKE2Xb (unknown length, no
+     * key) over BLAKE2b-256(seed).
+     */
+    @Override
+    public KemPrivateKey deriveKeyPair(byte[] seed) throws CryptoException {
+        if (seed.length != 32) {
+            throw CryptoException.wrongSize(name(), "seed", 32, seed.length);
+        }
+        byte[] sk = Blake2b.xofUnknownLength(privateKeySize(), null, Blake2b.sum256(seed));
+        try {
+            return privateKeyFromBytes(sk);
+        } finally {
+            Arrays.fill(sk, (byte) 0);
+        }
+    }
+
     /** Draws the ephemeral NIKE private key from {@code random}. */
     @Override
     public KemEncapsulation encapsulate(KemPublicKey publicKey, SecureRandom random) throws CryptoException {

@@ -74,6 +74,31 @@ final class XWingKem implements KemScheme {
     }
 
     @Override
+    public int seedSize() {
+        return 96;
+    }
+
+    /** Seed = ML-KEM d ‖ z (64) ‖ X25519 scalar (32), as {@code xwing.NewKeyFromSeed}. */
+    @Override
+    public KemPrivateKey deriveKeyPair(byte[] seed) throws CryptoException {
+        if (seed.length != 96) {
+            throw CryptoException.wrongSize(NAME, "seed", 96, seed.length);
+        }
+        byte[] skX = Arrays.copyOfRange(seed, 64, 96);
+        byte[] pkX = X25519Nike.publicFromScalar(skX);
+        byte[][] m = MlKemDraftKeyGen.generate(Arrays.copyOf(seed, 32), Arrays.copyOfRange(seed, 32, 64));
+        byte[] pk = concat(m[0], pkX);
+        byte[] sk = concat(m[1], skX, pkX, pk);
+        Arrays.fill(skX, (byte) 0);
+        Arrays.fill(m[1], (byte) 0);
+        try {
+            return new KemPrivateKey(this, sk, new KemPublicKey(this, pk));
+        } finally {
+            Arrays.fill(sk, (byte) 0);
+        }
+    }
+
+    @Override
     public KemEncapsulation encapsulate(KemPublicKey publicKey, SecureRandom random) throws CryptoException {
         check(publicKey.scheme());
         byte[] eph = new byte[32];

@@ -60,6 +60,10 @@ class OracleVectorsTest {
             assertThat(s.privateKeyFromPem(str(c, "private_pem")).encoded()).isEqualTo(sk.encoded());
             assertThat(hex(pk.keyHash())).isEqualTo(str(c, "key_hash"));
             assertThat(pk.size()).isEqualTo(s.publicKeySize());
+            // hpqc DeriveKeyPair(seed) reproduced byte for byte
+            assertThat(s.seedSize()).as(s.name()).isEqualTo(c.get("seed").asString().length() / 2);
+            assertThat(hex(s.deriveKeyPair(hex(c, "seed")).encoded())).as("%s deriveKeyPair", s.name())
+                    .isEqualTo(str(c, "private_key"));
             assertThat(sk.size()).isEqualTo(s.privateKeySize());
             for (JsonNode e : c.get("encaps")) {
                 byte[] ct = hex(e, "ciphertext");
