@@ -68,7 +68,23 @@ def thin_client():
     write("thin-client", pkg, cls, "frames", streams)
 
 
-GENERATORS = {"codec": codec, "thin-client": thin_client}
+def wire():
+    v = vec("wire", "wire_commands.json")
+    pkg, cls = "org.katzen4j.wire.fuzz", "WireFuzzTest"
+    # WireFuzzTest uses the smallest oracle geometry (index 3)
+    write("wire", pkg, cls, "command", [x["padded"] for x in v["vectors"] if x["geometry"] == 3], limit=40)
+    n = vec("wire", "wire_noise.json")
+    write("wire", pkg, cls, "authMessage", [n["initiatorAuthPayload"], n["responderAuthPayload"]])
+    # FuzzedDataProvider takes the step/mode ints and the seed long from the end of the input
+    hs = []
+    for step in range(4):
+        for mode in range(4):
+            tail = step.to_bytes(4, "big") + mode.to_bytes(4, "big") + (42).to_bytes(8, "big")
+            hs.append(bytes([1 + step, 0x10 + mode, 0x80, 0x07]) + tail[::-1])
+    write("wire", pkg, cls, "handshake", hs, limit=16)
+
+
+GENERATORS = {"wire": wire, "codec": codec, "thin-client": thin_client}
 
 if __name__ == "__main__":
     for m in sys.argv[1:] or GENERATORS:
