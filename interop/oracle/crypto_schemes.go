@@ -72,6 +72,10 @@ type cryptoSignCase struct {
 	KeyHash    hexBytes `json:"key_hash"`
 	Message    hexBytes `json:"message"`
 	Signature  hexBytes `json:"signature"`
+	// DeriveKey(seed) where hpqc implements it (not SPHINCS+, which panics).
+	DeriveSeed       hexBytes `json:"derive_seed,omitempty"`
+	DerivedPublicKey hexBytes `json:"derived_public_key,omitempty"`
+	DerivedPrivKey   hexBytes `json:"derived_private_key,omitempty"`
 }
 
 func init() {
@@ -363,11 +367,17 @@ func genCryptoSign() (any, error) {
 			return nil, fmt.Errorf("%s: reference does not verify its own signature", name)
 		}
 		h := hash.Sum256From(pk)
-		out = append(out, cryptoSignCase{
+		c := cryptoSignCase{
 			Scheme: s.Name(), PublicKey: cryptoMarshal(pk), PrivateKey: cryptoMarshal(sk),
 			PublicPEM: signpem.ToPublicPEMString(pk), PrivatePEM: cryptoSignPrivatePEM(s, sk),
 			KeyHash: h[:], Message: msg, Signature: sig,
-		})
+		}
+		if name == "Ed25519" || name == "Ed448" {
+			c.DeriveSeed = cryptoReadN(r, s.SeedSize())
+			dpk, dsk := s.DeriveKey(c.DeriveSeed)
+			c.DerivedPublicKey, c.DerivedPrivKey = cryptoMarshal(dpk), cryptoMarshal(dsk)
+		}
+		out = append(out, c)
 	}
 	return map[string]any{"sign": out}, nil
 }

@@ -54,6 +54,28 @@ final class Ed25519Signature implements SignatureScheme {
         }
     }
 
+    @Override
+    public int seedSize() {
+        return SEED_SIZE;
+    }
+
+    /**
+     * hpqc's {@code DeriveKey}: the RFC 8032 seed is read from BLAKE2Xb (unknown length) keyed with the
+     * 32-byte seed over empty input.
+     */
+    @Override
+    public SignaturePrivateKey deriveKey(byte[] seed) throws CryptoException {
+        if (seed.length != SEED_SIZE) {
+            throw CryptoException.wrongSize(NAME, "seed", SEED_SIZE, seed.length);
+        }
+        byte[] s = org.katzen4j.crypto.sym.Blake2b.xofUnknownLength(SEED_SIZE, seed);
+        try {
+            return fromSeed(s);
+        } finally {
+            Arrays.fill(s, (byte) 0);
+        }
+    }
+
     /** The key pair of a 32-byte RFC 8032 seed (Go {@code ed25519.NewKeyFromSeed}). */
     SignaturePrivateKey fromSeed(byte[] seed) {
         byte[] pk = new byte[PUBLIC_SIZE];

@@ -55,6 +55,20 @@ final class Ed448Signature implements SignatureScheme {
         }
     }
 
+    @Override
+    public int seedSize() {
+        return SEED_SIZE;
+    }
+
+    /** circl's {@code DeriveKey}: the seed is the RFC 8032 private key. */
+    @Override
+    public SignaturePrivateKey deriveKey(byte[] seed) throws CryptoException {
+        if (seed.length != SEED_SIZE) {
+            throw CryptoException.wrongSize(NAME, "seed", SEED_SIZE, seed.length);
+        }
+        return fromSeed(seed);
+    }
+
     /** The key pair of a 57-byte RFC 8032 seed (circl {@code NewKeyFromSeed}). */
     SignaturePrivateKey fromSeed(byte[] seed) {
         byte[] pk = new byte[PUBLIC_SIZE];

@@ -31,6 +31,22 @@ public interface SignatureScheme {
 
     SignaturePublicKey publicKeyFromBytes(byte[] encoded) throws CryptoException;
 
+    /** Length of the seed {@link #deriveKey} takes (hpqc {@code SeedSize()}), or 0 if unsupported. */
+    default int seedSize() {
+        return 0;
+    }
+
+    /**
+     * The key pair hpqc's {@code DeriveKey(seed)} gives for this seed, byte for byte.
+     *
+     * @throws CryptoException {@link CryptoException.Kind#WRONG_SIZE} for a seed of the wrong length,
+     *         {@link CryptoException.Kind#UNSUPPORTED} where hpqc has none (SPHINCS+ and its hybrids
+     *         panic in Go)
+     */
+    default SignaturePrivateKey deriveKey(byte[] seed) throws CryptoException {
+        throw new CryptoException(CryptoException.Kind.UNSUPPORTED, name(), name() + ": no seeded key generation");
+    }
+
     SignaturePrivateKey privateKeyFromBytes(byte[] encoded) throws CryptoException;
 
     default SignaturePublicKey publicKeyFromPem(String pem) throws CryptoException {

@@ -87,6 +87,7 @@ class OracleVectorsTest {
         List<JsonNode> cases = Vectors.load("sign.json", "sign");
         assertThat(cases).extracting(c -> str(c, "scheme"))
                 .contains("Ed25519", "Ed448", "Sphincs+", "Ed25519 Sphincs+", "Ed448-Sphincs+");
+        assertThat(cases).filteredOn(c -> c.has("derive_seed")).hasSize(2);
         for (JsonNode c : cases) {
             SignatureScheme s = Schemes.signature(str(c, "scheme"));
             assertThat(s.name()).isEqualTo(str(c, "scheme"));
@@ -110,6 +111,14 @@ class OracleVectorsTest {
             if (!s.name().contains("Sphincs")) {
                 // deterministic schemes: Java's signature is byte-identical
                 assertThat(hex(s.sign(sk, msg))).isEqualTo(str(c, "signature"));
+            }
+            if (c.has("derive_seed")) {
+                SignaturePrivateKey d = s.deriveKey(hex(c, "derive_seed"));
+                assertThat(hex(d.encoded())).as("%s deriveKey", s.name()).isEqualTo(str(c, "derived_private_key"));
+                assertThat(hex(d.publicKey().encoded())).isEqualTo(str(c, "derived_public_key"));
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.deriveKey(new byte[32]))
+                        .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.kind()).isEqualTo(CryptoException.Kind.UNSUPPORTED));
             }
             // keys derived from the same stream as the oracle's
             SignaturePrivateKey g = s.generate(new TestRandom("crypto sign " + s.name()));
