@@ -74,8 +74,13 @@ class ReferenceGatewayTest {
                 .connect(new GatewayConnector.Gateway(gw.get("Name"), identity, link, addresses));
         System.out.println("connected to " + gw.get("Name") + " at " + conn.address() + ", clock skew "
                 + conn.session().clockSkewSeconds() + " s, queue " + new String(conn.queueId(), StandardCharsets.US_ASCII));
-        try (GatewayClient client = new GatewayClient(conn.session(), new GatewayClient.Listener() {}, Duration.ofHours(1),
-                Duration.ofHours(1), Duration.ofSeconds(60)).start()) {
+        java.util.concurrent.atomic.AtomicInteger empties = new java.util.concurrent.atomic.AtomicInteger();
+        try (GatewayClient client = new GatewayClient(conn.session(), new GatewayClient.Listener() {
+            @Override
+            public void onQueueEmpty() {
+                empties.incrementAndGet();
+            }
+        }, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(60)).start()) {
             long period = parseDuration(settings.getOrDefault("EPOCH", "2m"));
             long epoch = (Instant.now().getEpochSecond() - EPOCH_ORIGIN) / period;
             ConsensusReply reply = client.fetchConsensus(epoch);
@@ -124,6 +129,16 @@ class ReferenceGatewayTest {
             assertThat(valid).isGreaterThan(authorities / 2);
             CborMap doc = CborReader.decode(certified).asMap("document");
             assertThat(((CborValue.UInt) doc.require("Epoch")).bits()).isEqualTo(epoch);
+
+            // the gateway answers our padded RetrieveMessage polls (an empty queue: a fresh queue ID)
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (empties.get() < 5 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            System.out.println(empties.get() + " MessageEmpty answers to our polls");
+            assertThat(empties.get()).isGreaterThanOrEqualTo(5);
+            assertThat(client.isOpen()).isTrue();
+            assertThat(client.nextSequence()).isZero();
         }
     }
 
