@@ -387,31 +387,37 @@ func genCryptoSign() (any, error) {
 // reference draws its randomizer from /dev/urandom, so without this every
 // regeneration would rewrite those signatures.
 func cryptoPreviousSignature(s sign.Scheme, pk sign.PublicKey, msg []byte) []byte {
-	root := ""
+	// Look in the -root being generated and in the repository this oracle runs from
+	// (regen-vectors.sh --check generates into a scratch root); a signature is only
+	// reused if the reference verifies it for exactly this key and message.
+	var roots []string
 	for i, a := range os.Args {
 		if (a == "-root" || a == "--root") && i+1 < len(os.Args) {
-			root = os.Args[i+1]
+			roots = append(roots, os.Args[i+1])
 		} else if strings.HasPrefix(a, "-root=") || strings.HasPrefix(a, "--root=") {
-			root = a[strings.Index(a, "=")+1:]
+			roots = append(roots, a[strings.Index(a, "=")+1:])
 		}
 	}
-	if root == "" {
-		return nil
+	roots = append(roots, ".", "..")
+	if exe, err := os.Executable(); err == nil {
+		roots = append(roots, filepath.Join(filepath.Dir(exe), "..", ".."))
 	}
-	data, err := os.ReadFile(filepath.Join(root, "crypto/src/test/resources/vectors/sign.json"))
-	if err != nil {
-		return nil
-	}
-	var old struct {
-		Sign []cryptoSignCase `json:"sign"`
-	}
-	if json.Unmarshal(data, &old) != nil {
-		return nil
-	}
-	for _, c := range old.Sign {
-		if c.Scheme == s.Name() && bytes.Equal(c.PublicKey, cryptoMarshal(pk)) && bytes.Equal(c.Message, msg) &&
-			len(c.Signature) == s.SignatureSize() && s.Verify(pk, msg, c.Signature, nil) {
-			return c.Signature
+	for _, root := range roots {
+		data, err := os.ReadFile(filepath.Join(root, "crypto/src/test/resources/vectors/sign.json"))
+		if err != nil {
+			continue
+		}
+		var old struct {
+			Sign []cryptoSignCase `json:"sign"`
+		}
+		if json.Unmarshal(data, &old) != nil {
+			continue
+		}
+		for _, c := range old.Sign {
+			if c.Scheme == s.Name() && bytes.Equal(c.PublicKey, cryptoMarshal(pk)) && bytes.Equal(c.Message, msg) &&
+				len(c.Signature) == s.SignatureSize() && s.Verify(pk, msg, c.Signature, nil) {
+				return c.Signature
+			}
 		}
 	}
 	return nil
