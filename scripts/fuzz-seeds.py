@@ -84,7 +84,18 @@ def wire():
     write("wire", pkg, cls, "handshake", hs, limit=16)
 
 
-GENERATORS = {"wire": wire, "codec": codec, "thin-client": thin_client}
+def pki():
+    v = vec("pki", "pki_documents.json")
+    pkg, cls = "org.katzen4j.pki.fuzz", "PkiFuzzTest"
+    docs = sorted(v["documents"], key=lambda d: len(d["certificate"]))
+    write("pki", pkg, cls, "consensus", [d["certificate"] for d in docs], limit=2)
+    write("pki", pkg, cls, "documentBody", [d["certified"] for d in docs] + [d["defaultEncoding"] for d in docs if "defaultEncoding" in d],
+          limit=2)
+    write("pki", pkg, cls, "mixDescriptor", [x["bytes"] for d in docs for x in d["descriptors"] or []], limit=6)
+    write("pki", pkg, cls, "replicaDescriptor", [x["bytes"] for d in docs for x in d["replicas"] or []], limit=4)
+
+
+GENERATORS = {"pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
 
 if __name__ == "__main__":
     for m in sys.argv[1:] or GENERATORS:
