@@ -56,7 +56,7 @@ type bacapVectors struct {
 	Blind   []blindCase `json:"blind"`
 }
 
-func readN(r io.Reader, n int) []byte {
+func phReadN(r io.Reader, n int) []byte {
 	b := make([]byte, n)
 	if _, err := io.ReadFull(r, b); err != nil {
 		panic(err)
@@ -86,7 +86,7 @@ func genBacap() (any, error) {
 			ib, _ := idx.MarshalBinary()
 			bi := bacapIndex{Index: ib, BoxID: idx.BoxIDForContext(rc, pigeonholeCtx).Bytes()}
 			for _, n := range sizes {
-				pt := readN(pr, n)
+				pt := phReadN(pr, n)
 				box, ct, sig := idx.EncryptForContext(wc, pigeonholeCtx, pt)
 				back, err := idx.DecryptForContext(box, pigeonholeCtx, ct, sig)
 				if err != nil || !bytes.Equal(back, pt) {
@@ -114,13 +114,13 @@ func genBacap() (any, error) {
 	}
 	br := detRand("pigeonhole/bacap/blind")
 	for c := 0; c < 6; c++ {
-		seed := readN(br, 32)
+		seed := phReadN(br, 32)
 		sk, pk, err := ed25519.NewKeypair(bytes.NewReader(seed))
 		if err != nil {
 			return nil, err
 		}
-		factor := readN(br, 1+c*13)
-		msg := readN(br, c*20)
+		factor := phReadN(br, 1+c*13)
+		msg := phReadN(br, c*20)
 		bsk := sk.Blind(factor)
 		scalar, _ := bsk.MarshalBinary()
 		out.Blind = append(out.Blind, blindCase{seed, pk.Bytes(), factor, pk.Blind(factor).Bytes(), scalar, msg, bsk.Sign(msg)})

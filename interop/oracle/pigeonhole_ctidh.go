@@ -23,13 +23,13 @@ import (
 // detRand stream that also serves crypto/rand.Reader (message key, nonces), so
 // it is reproducible as well.
 
-// entropyScheme is a NIKE whose GenerateKeyPair draws from a given stream.
-type entropyScheme struct {
+// phEntropyScheme is a NIKE whose GenerateKeyPair draws from a given stream.
+type phEntropyScheme struct {
 	nike.Scheme
 	rng io.Reader
 }
 
-func (e entropyScheme) GenerateKeyPair() (nike.PublicKey, nike.PrivateKey, error) {
+func (e phEntropyScheme) GenerateKeyPair() (nike.PublicKey, nike.PrivateKey, error) {
 	return e.Scheme.GenerateKeyPairFromEntropy(e.rng)
 }
 
@@ -90,9 +90,9 @@ func genCtidh() (any, error) {
 		out.Invalid = append(out.Invalid, ctidhInvalid{bad, err == nil})
 	}
 	pr := detRand("pigeonhole/ctidh/mkem/plaintext")
-	mc := mkemCase{RngLabel: "pigeonhole/ctidh/mkem", Plaintext: readN(pr, 1702), ReplyPlaintext: readN(pr, 1675)}
+	mc := mkemCase{RngLabel: "pigeonhole/ctidh/mkem", Plaintext: phReadN(pr, 1702), ReplyPlaintext: phReadN(pr, 1675)}
 	rng := detRand(mc.RngLabel)
-	m := mkem.NewScheme(entropyScheme{s, rng})
+	m := mkem.NewScheme(phEntropyScheme{s, rng})
 	var ephPriv nike.PrivateKey
 	var ct *mkem.Ciphertext
 	restore := crand.Reader

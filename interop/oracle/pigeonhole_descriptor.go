@@ -24,7 +24,7 @@ func genDescriptors() (any, error) {
 	r := detRand("pigeonhole/descriptor")
 	var out []descVector
 	for i, e := range []uint64{0, 1, 23, 123456, 1 << 32, 1<<63 + 5} {
-		d := &client2.EnvelopeDescriptor{Epoch: e, ReplicaNums: [2]uint8{uint8(i), uint8(255 - i)}, EnvelopeKey: readN(r, []int{162, 0, 3, 162, 32, 200}[i])}
+		d := &client2.EnvelopeDescriptor{Epoch: e, ReplicaNums: [2]uint8{uint8(i), uint8(255 - i)}, EnvelopeKey: phReadN(r, []int{162, 0, 3, 162, 32, 200}[i])}
 		b, err := d.Bytes()
 		if err != nil {
 			return nil, err

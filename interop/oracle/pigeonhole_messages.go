@@ -103,33 +103,33 @@ type phMiscVectors struct {
 	Epochs   []phEpoch    `json:"epochs"`
 }
 
-func rb(r io.Reader, n int) []byte { return readN(r, n) }
+func phRB(r io.Reader, n int) []byte { return phReadN(r, n) }
 
-func ru8(r io.Reader) int { return int(rb(r, 1)[0]) }
+func phU8(r io.Reader) int { return int(phRB(r, 1)[0]) }
 
-func ru64(r io.Reader) uint64 { return binary.BigEndian.Uint64(rb(r, 8)) }
+func phU64(r io.Reader) uint64 { return binary.BigEndian.Uint64(phRB(r, 8)) }
 
-func envelopeFrom(r io.Reader, pkLen, ctLen int) *pigeonhole.CourierEnvelope {
+func phEnvelopeFrom(r io.Reader, pkLen, ctLen int) *pigeonhole.CourierEnvelope {
 	e := &pigeonhole.CourierEnvelope{}
-	e.IntermediateReplicas = [2]uint8{uint8(ru8(r)), uint8(ru8(r))}
-	copy(e.Dek1[:], rb(r, 60))
-	copy(e.Dek2[:], rb(r, 60))
-	e.ReplyIndex = uint8(ru8(r) % 2)
-	e.Epoch = ru64(r)
-	e.SenderPubkey = rb(r, pkLen)
+	e.IntermediateReplicas = [2]uint8{uint8(phU8(r)), uint8(phU8(r))}
+	copy(e.Dek1[:], phRB(r, 60))
+	copy(e.Dek2[:], phRB(r, 60))
+	e.ReplyIndex = uint8(phU8(r) % 2)
+	e.Epoch = phU64(r)
+	e.SenderPubkey = phRB(r, pkLen)
 	e.SenderPubkeyLen = uint16(pkLen)
-	e.Ciphertext = rb(r, ctLen)
+	e.Ciphertext = phRB(r, ctLen)
 	e.CiphertextLen = uint32(ctLen)
 	return e
 }
 
-func envelopeVec(typ string, kind int, enc []byte, e *pigeonhole.CourierEnvelope) phMsg {
+func phEnvelopeVec(typ string, kind int, enc []byte, e *pigeonhole.CourierEnvelope) phMsg {
 	return phMsg{Type: typ, Kind: kind, Encoding: enc, Replicas: []int{int(e.IntermediateReplicas[0]), int(e.IntermediateReplicas[1])},
 		Dek1: e.Dek1[:], Dek2: e.Dek2[:], ReplyIndex: int(e.ReplyIndex), Epoch: strconv.FormatUint(e.Epoch, 10),
 		SenderPubkey: e.SenderPubkey, Ciphertext: e.Ciphertext, EnvelopeHash: e.EnvelopeHash()[:]}
 }
 
-func mustMarshal(m interface{ MarshalBinary() ([]byte, error) }) []byte {
+func phMarshal(m interface{ MarshalBinary() ([]byte, error) }) []byte {
 	b, err := m.MarshalBinary()
 	if err != nil {
 		panic(err)
@@ -142,69 +142,69 @@ func genPigeonholeMessages() (any, error) {
 	var out phVectors
 	sizes := [][2]int{{160, 1702}, {160, 61}, {32, 0}, {0, 5}, {160, 1553 + 149}, {7, 300}}
 	for _, s := range sizes {
-		e := envelopeFrom(r, s[0], s[1])
-		out.Messages = append(out.Messages, envelopeVec("CourierEnvelope", 0, mustMarshal(e), e))
+		e := phEnvelopeFrom(r, s[0], s[1])
+		out.Messages = append(out.Messages, phEnvelopeVec("CourierEnvelope", 0, phMarshal(e), e))
 		q := &pigeonhole.CourierQuery{QueryType: 0, Envelope: e}
-		out.Messages = append(out.Messages, envelopeVec("CourierQuery", 0, mustMarshal(q), e))
+		out.Messages = append(out.Messages, phEnvelopeVec("CourierQuery", 0, phMarshal(q), e))
 	}
 	for _, n := range []int{0, 168, 9} {
-		wc := rb(r, n)
+		wc := phRB(r, n)
 		q := &pigeonhole.CourierQuery{QueryType: 1, CopyCommand: &pigeonhole.CopyCommand{WriteCapLen: uint32(n), WriteCap: wc}}
-		out.Messages = append(out.Messages, phMsg{Type: "CourierQuery", Kind: 1, Encoding: mustMarshal(q), WriteCap: wc})
+		out.Messages = append(out.Messages, phMsg{Type: "CourierQuery", Kind: 1, Encoding: phMarshal(q), WriteCap: wc})
 	}
 	for _, n := range []int{0, 29, 130, 1703} {
 		for _, rt := range []int{0, 1} {
-			er := &pigeonhole.CourierEnvelopeReply{ReplyIndex: uint8(ru8(r) % 2), ReplyType: uint8(rt), ErrorCode: uint8(ru8(r) % 4)}
-			copy(er.EnvelopeHash[:], rb(r, 32))
-			er.Payload = rb(r, n)
+			er := &pigeonhole.CourierEnvelopeReply{ReplyIndex: uint8(phU8(r) % 2), ReplyType: uint8(rt), ErrorCode: uint8(phU8(r) % 4)}
+			copy(er.EnvelopeHash[:], phRB(r, 32))
+			er.Payload = phRB(r, n)
 			er.PayloadLen = uint32(n)
 			q := &pigeonhole.CourierQueryReply{ReplyType: 0, EnvelopeReply: er}
-			out.Messages = append(out.Messages, phMsg{Type: "CourierQueryReply", Kind: 0, Encoding: mustMarshal(q),
+			out.Messages = append(out.Messages, phMsg{Type: "CourierQueryReply", Kind: 0, Encoding: phMarshal(q),
 				EnvelopeHash: er.EnvelopeHash[:], ReplyIndex: int(er.ReplyIndex), ReplyType: rt, Payload: er.Payload, ErrorCode: int(er.ErrorCode)})
 		}
 	}
 	{
 		q := &pigeonhole.CourierQueryReply{ReplyType: 1, CopyCommandReply: &pigeonhole.CopyCommandReply{ErrorCode: 7}}
-		out.Messages = append(out.Messages, phMsg{Type: "CourierQueryReply", Kind: 1, Encoding: mustMarshal(q), ErrorCode: 7})
+		out.Messages = append(out.Messages, phMsg{Type: "CourierQueryReply", Kind: 1, Encoding: phMarshal(q), ErrorCode: 7})
 	}
 	for i := 0; i < 2; i++ {
 		rr := &pigeonhole.ReplicaRead{}
-		copy(rr.BoxID[:], rb(r, 32))
+		copy(rr.BoxID[:], phRB(r, 32))
 		m := &pigeonhole.ReplicaInnerMessage{MessageType: 0, ReadMsg: rr}
-		out.Messages = append(out.Messages, phMsg{Type: "ReplicaInnerMessage", Kind: 0, Encoding: mustMarshal(m), BoxID: rr.BoxID[:]})
+		out.Messages = append(out.Messages, phMsg{Type: "ReplicaInnerMessage", Kind: 0, Encoding: phMarshal(m), BoxID: rr.BoxID[:]})
 	}
 	for _, n := range []int{0, 20, 1573} {
 		w := &pigeonhole.ReplicaWrite{}
-		copy(w.BoxID[:], rb(r, 32))
-		copy(w.Signature[:], rb(r, 64))
-		w.Payload = rb(r, n)
+		copy(w.BoxID[:], phRB(r, 32))
+		copy(w.Signature[:], phRB(r, 64))
+		w.Payload = phRB(r, n)
 		w.PayloadLen = uint32(n)
 		m := &pigeonhole.ReplicaInnerMessage{MessageType: 1, WriteMsg: w}
-		out.Messages = append(out.Messages, phMsg{Type: "ReplicaInnerMessage", Kind: 1, Encoding: mustMarshal(m), BoxID: w.BoxID[:], Signature: w.Signature[:], Payload: w.Payload})
+		out.Messages = append(out.Messages, phMsg{Type: "ReplicaInnerMessage", Kind: 1, Encoding: phMarshal(m), BoxID: w.BoxID[:], Signature: w.Signature[:], Payload: w.Payload})
 	}
 	for _, n := range []int{0, 1573} {
 		for _, ec := range []int{0, 1, 4} {
 			rr := &pigeonhole.ReplicaReadReply{ErrorCode: uint8(ec)}
-			copy(rr.BoxID[:], rb(r, 32))
-			copy(rr.Signature[:], rb(r, 64))
-			rr.Payload = rb(r, n)
+			copy(rr.BoxID[:], phRB(r, 32))
+			copy(rr.Signature[:], phRB(r, 64))
+			rr.Payload = phRB(r, n)
 			rr.PayloadLen = uint32(n)
 			m := &pigeonhole.ReplicaMessageReplyInnerMessage{MessageType: 0, ReadReply: rr}
-			out.Messages = append(out.Messages, phMsg{Type: "ReplicaMessageReplyInnerMessage", Kind: 0, Encoding: mustMarshal(m),
+			out.Messages = append(out.Messages, phMsg{Type: "ReplicaMessageReplyInnerMessage", Kind: 0, Encoding: phMarshal(m),
 				ErrorCode: ec, BoxID: rr.BoxID[:], Signature: rr.Signature[:], Payload: rr.Payload})
 		}
 	}
 	for _, ec := range []int{0, 3} {
 		m := &pigeonhole.ReplicaMessageReplyInnerMessage{MessageType: 1, WriteReply: &pigeonhole.ReplicaWriteReply{ErrorCode: uint8(ec)}}
-		out.Messages = append(out.Messages, phMsg{Type: "ReplicaMessageReplyInnerMessage", Kind: 1, Encoding: mustMarshal(m), ErrorCode: ec})
+		out.Messages = append(out.Messages, phMsg{Type: "ReplicaMessageReplyInnerMessage", Kind: 1, Encoding: phMarshal(m), ErrorCode: ec})
 	}
 	for _, n := range []int{0, 1573} {
 		b := &pigeonhole.Box{}
-		copy(b.BoxID[:], rb(r, 32))
-		copy(b.Signature[:], rb(r, 64))
-		b.Payload = rb(r, n)
+		copy(b.BoxID[:], phRB(r, 32))
+		copy(b.Signature[:], phRB(r, 64))
+		b.Payload = phRB(r, n)
 		b.PayloadLen = uint32(n)
-		out.Messages = append(out.Messages, phMsg{Type: "Box", Encoding: mustMarshal(b), BoxID: b.BoxID[:], Signature: b.Signature[:], Payload: b.Payload})
+		out.Messages = append(out.Messages, phMsg{Type: "Box", Encoding: phMarshal(b), BoxID: b.BoxID[:], Signature: b.Signature[:], Payload: b.Payload})
 	}
 
 	// Parser verdicts: truncations, bad discriminators, trailing bytes.
@@ -228,7 +228,7 @@ func genPigeonholeMessages() (any, error) {
 		}
 		if err == nil {
 			pc.GoAccepts = true
-			pc.Reencoded = mustMarshal(m)
+			pc.Reencoded = phMarshal(m)
 		}
 		out.Parse = append(out.Parse, pc)
 	}
@@ -294,7 +294,7 @@ func genPigeonholeMisc() (any, error) {
 	}
 	r := detRand("pigeonhole/misc")
 	for _, c := range [][2]int{{0, 4}, {0, 10}, {2, 10}, {6, 10}, {7, 10}, {100, 1557}, {1553, 1557}, {1554, 1557}, {0, 3}} {
-		msg := rb(r, c[0])
+		msg := phRB(r, c[0])
 		p := phPadding{Message: msg, Target: c[1]}
 		padded, err := pigeonhole.CreatePaddedPayload(msg, c[1])
 		if err != nil {
@@ -320,14 +320,14 @@ func genPigeonholeMisc() (any, error) {
 		keys := make([][]byte, n)
 		hk := make([]hexBytes, n)
 		for i := range keys {
-			keys[i] = rb(r, 32)
+			keys[i] = phRB(r, 32)
 			if c%5 == 4 && i > 0 {
 				keys[i] = keys[i-1] // duplicates: ties
 			}
 			hk[i] = keys[i]
 		}
 		var box [32]byte
-		copy(box[:], rb(r, 32))
+		copy(box[:], phRB(r, 32))
 		res := replicacommon.Shard2(&box, keys)
 		idx := []int{}
 		for _, k := range res {

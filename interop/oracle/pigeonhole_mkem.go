@@ -36,7 +36,7 @@ type mkemVectors struct {
 	Cases []mkemCase `json:"cases"`
 }
 
-func withRandReader(r io.Reader, f func() error) error {
+func phWithRandReader(r io.Reader, f func() error) error {
 	old := crand.Reader
 	crand.Reader = r
 	defer func() { crand.Reader = old }()
@@ -62,10 +62,10 @@ func genMkemX25519() (any, error) {
 			mc.ReplicaPublic = append(mc.ReplicaPublic, pub.Bytes())
 		}
 		pr := detRand(label + "/plaintext")
-		mc.Plaintext = readN(pr, n)
-		mc.ReplyPlaintext = readN(pr, n/2+1)
+		mc.Plaintext = phReadN(pr, n)
+		mc.ReplyPlaintext = phReadN(pr, n/2+1)
 		rng := detRand(label)
-		err := withRandReader(rng, func() error {
+		err := phWithRandReader(rng, func() error {
 			s := mkem.NewScheme(x25519.Scheme(rng))
 			ephPriv, ct := s.Encapsulate(pubs, mc.Plaintext)
 			mc.EphPrivate = ephPriv.Bytes()
