@@ -95,7 +95,22 @@ def pki():
     write("pki", pkg, cls, "replicaDescriptor", [x["bytes"] for d in docs for x in d["replicas"] or []], limit=4)
 
 
-GENERATORS = {"pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
+def sphinx():
+    pkg, cls = "org.katzen4j.sphinx.fuzz", "SphinxFuzzTest"
+    cases = vec("sphinx", "sphinx_packets_nike.json")
+    key = cases[0]["nodes"][0]["privateKey"]  # SphinxFuzzTest unwraps with this node's key
+    packets = [c["packets"][i] for c in cases for i, n in enumerate(c["nodes"])
+               if n["privateKey"] == key and i < len(c["packets"])]
+    write("sphinx", pkg, cls, "unwrap", packets, limit=4)
+    write("sphinx", pkg, cls, "decryptSurbPayload", [cases[0]["output"]], limit=2)
+    cmds = vec("sphinx", "sphinx_commands.json")
+    blocks = [cmds[k] for k in ("NextHopCmdWant", "RecipientCmdWant", "SURBReplyCmdWant", "NodeDelayCmdWant")]
+    blocks += [b["block"] for b in cmds["blocks"]]
+    blocks += ["".join(c) for case in cases for c in case["commands"]]
+    write("sphinx", pkg, cls, "routingCommands", blocks, limit=40)
+
+
+GENERATORS = {"sphinx": sphinx, "pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
 
 if __name__ == "__main__":
     for m in sys.argv[1:] or GENERATORS:
