@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.katzen4j.pigeonhole.PigeonholeException;
 import org.katzen4j.pigeonhole.mkem.Mkem;
@@ -32,8 +32,8 @@ class CtidhOracleTest {
     private static final JsonNode V = Vectors.load("ctidh1024_x25519.json");
     private static final CtidhX25519Nike NIKE = CtidhX25519Nike.INSTANCE;
 
-    @BeforeAll
-    static void needsLibrary() {
+    @BeforeEach
+    void needsLibrary() {
         assumeTrue(Ctidh1024.isAvailable(), "CTIDH native library unavailable: " + Ctidh1024.unavailableReason());
     }
 
