@@ -1,0 +1,144 @@
+package org.katzen4j.daemon;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.katzen4j.config.ClientConfig;
+import org.katzen4j.config.ConfigReport;
+import org.katzen4j.config.LoadOptions;
+import org.katzen4j.pki.PkiException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code kpclientd} command line: {@code -c/--config FILE} as the reference, plus
+ * {@code --check-config FILE} and listen-address overrides. Logging (slf4j-simple) is set up from
+ * the configuration's {@code [Logging]} before the first logger is created.
+ */
+@Command(name = "kpclientd", mixinStandardHelpOptions = true, versionProvider = Kpclientd.Version.class,
+        description = {"katzen4j Katzenpost client daemon (compatible with kpclientd v0.0.71).",
+            "Keeps the gateway connection and the PKI document, composes Sphinx packets, handles SURB replies,",
+            "retransmissions and decoy traffic, and serves thin-client applications."},
+        footer = {"", "Examples:", "  kpclientd -c /etc/katzenpost/client.toml", "  kpclientd --check-config client.toml"})
+public final class Kpclientd implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "path to the client configuration file (TOML format)")
+    Path config;
+
+    @Option(names = "--check-config", paramLabel = "FILE",
+            description = "validate FILE (errors name file, line and key) and exit")
+    Path checkConfig;
+
+    @Option(names = "--strict", description = "reject unknown configuration keys (the reference ignores them)")
+    boolean strict;
+
+    @Option(names = "--listen-network", paramLabel = "NET",
+            description = "override ListenNetwork (tcp, tcp4, tcp6, unix)")
+    String listenNetwork;
+
+    @Option(names = "--listen-address", paramLabel = "ADDR",
+            description = "override ListenAddress (host:port or a socket path)")
+    String listenAddress;
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Kpclientd.class.getPackage().getImplementationVersion();
+            return new String[] {"kpclientd (katzen4j) " + (v == null ? "development" : v),
+                "thin-client protocol and wire compatible with Katzenpost v0.0.71"};
+        }
+    }
+
+    public static void main(String[] args) {
+        int rc = new CommandLine(new Kpclientd()).execute(args);
+        if (rc != 0) {
+            System.exit(rc);
+        }
+        // a clean shutdown lets the JVM end on its own
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = new PrintWriter(System.err, true);
+        LoadOptions lo = strict ? LoadOptions.STRICT : LoadOptions.DEFAULT;
+        if (checkConfig != null) {
+            ConfigReport<ClientConfig> r = ClientConfig.check(checkConfig, lo);
+            r.lines().forEach(System.out::println);
+            System.out.println(r.ok() ? checkConfig + ": OK" : checkConfig + ": " + r.errors().size() + " error(s)");
+            return r.ok() ? 0 : 1;
+        }
+        if (config == null) {
+            err.println("kpclientd: missing required option --config (see --help)");
+            return 2;
+        }
+        if (!Files.isRegularFile(config)) {
+            err.println("kpclientd: " + config + ": no such file");
+            return 1;
+        }
+        ConfigReport<ClientConfig> r = ClientConfig.check(config, lo);
+        if (!r.ok()) {
+            err.println("kpclientd: bad configuration: " + r.errors().get(0)
+                    + (r.errors().size() > 1 ? " (and " + (r.errors().size() - 1) + " more)" : ""));
+            return 1;
+        }
+        ClientConfig cfg = r.config().orElseThrow();
+        setUpLogging(cfg.logging());
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Kpclientd.class);
+        r.warnings().forEach(w -> log.warn("config: {}", w));
+        DaemonAssembly.Options o = DaemonAssembly.Options.defaults();
+        if (listenNetwork != null || listenAddress != null) {
+            o = o.withListen(listenNetwork, listenAddress);
+        }
+        DaemonAssembly daemon;
+        try {
+            daemon = DaemonAssembly.start(cfg, o);
+        } catch (DaemonAssembly.StartException | java.io.IOException e) {
+            err.println("kpclientd: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            log.info("shutting down");
+            daemon.close();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log.info("kpclientd started; thin clients connect to {} {}", o.listenNetwork().orElse(cfg.listenNetwork()),
+                daemon.listener().addressString());
+        Optional<PkiException> fatal = daemon.awaitStop();
+        if (fatal.isPresent()) {
+            err.println("kpclientd: fatal: " + fatal.get().getMessage());
+            daemon.close();
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Maps {@code [Logging]} onto slf4j-simple's system properties (must run before any logger exists). */
+    static void setUpLogging(ClientConfig.Logging l) {
+        String level = l.disable() ? "off" : switch (l.level() == null ? "NOTICE" : l.level().toUpperCase()) {
+            case "ERROR" -> "error";
+            case "WARNING" -> "warn";
+            case "DEBUG" -> "debug";
+            default -> "info";
+        };
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (l.file() != null && !l.file().isEmpty()) {
+            setIfAbsent("org.slf4j.simpleLogger.logFile", l.file());
+        }
+    }
+
+    private static void setIfAbsent(String k, String v) {
+        if (System.getProperty(k) == null) {
+            System.setProperty(k, v);
+        }
+    }
+}
