@@ -110,7 +110,23 @@ def sphinx():
     write("sphinx", pkg, cls, "routingCommands", blocks, limit=40)
 
 
-GENERATORS = {"sphinx": sphinx, "pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
+def pigeonhole():
+    pkg, cls = "org.katzen4j.pigeonhole.fuzz", "PigeonholeFuzzTest"
+    v = vec("pigeonhole", "messages.json")
+    by_type = {}
+    for m in v["messages"]:
+        by_type.setdefault(m["type"], []).append(m["encoding"])
+    seeds = [e for encs in by_type.values() for e in sorted(encs, key=len)[:3]]
+    seeds += [p["input"] for p in v["parse"] if p["goAccepts"]][:10]
+    write("pigeonhole", pkg, cls, "message", sorted(seeds, key=len), limit=28)
+    b = vec("pigeonhole", "bacap.json")
+    caps = [c[k] for c in b["cases"][:2] for k in ("writeCap", "readCap")]
+    caps += [b["cases"][0]["indexes"][0]["index"]]
+    caps += [x["input"] for x in vec("pigeonhole", "misc.json")["extract"]]
+    write("pigeonhole", pkg, cls, "capabilities", caps, limit=20)
+
+
+GENERATORS = {"pigeonhole": pigeonhole, "sphinx": sphinx, "pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
 
 if __name__ == "__main__":
     for m in sys.argv[1:] or GENERATORS:
