@@ -126,7 +126,17 @@ def pigeonhole():
     write("pigeonhole", pkg, cls, "capabilities", caps, limit=20)
 
 
-GENERATORS = {"pigeonhole": pigeonhole, "sphinx": sphinx, "pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
+def config():
+    pkg, cls = "org.katzen4j.config.fuzz", "ConfigFuzzTest"
+    cases = sorted(vec("config", "config_load_cases.json"), key=lambda c: len(c["toml"]))
+    picked = [c for c in cases if c["outcome"] == "ok"][:2] + [c for c in cases if c["outcome"] == "panic"][:3]
+    picked += [c for c in cases if c["outcome"] == "error"][:2]
+    write("config", pkg, cls, "clientConfig", [c["toml"].encode() for c in picked])
+    thin = sorted(glob.glob(os.path.join(ROOT, "config/src/test/resources/genconfig/*/thinclient.toml")))
+    write("config", pkg, cls, "thinClientConfig", [open(f, "rb").read() for f in thin])
+
+
+GENERATORS = {"config": config, "pigeonhole": pigeonhole, "sphinx": sphinx, "pki": pki, "wire": wire, "codec": codec, "thin-client": thin_client}
 
 if __name__ == "__main__":
     for m in sys.argv[1:] or GENERATORS:
