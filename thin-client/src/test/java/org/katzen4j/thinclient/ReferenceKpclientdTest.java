@@ -13,6 +13,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.katzen4j.config.ThinClientConfig;
+import org.katzen4j.thinclient.protocol.ThinResponse;
 
 /**
  * The Java thin client against the reference Go kpclientd on the running reference testnet
@@ -70,6 +71,52 @@ class ReferenceKpclientdTest {
             System.out.printf("ARQ reply after %d ms (%d bytes)%n", (System.nanoTime() - t0) / 1_000_000,
                     arqReply.length);
             assertThat(Arrays.copyOf(arqReply, arq.length)).isEqualTo(arq);
+        }
+    }
+
+    /** Pigeonhole through the reference daemon, courier and replicas: write a box, read it back. */
+    @Test
+    void pigeonholeWriteThenRead() throws Exception {
+        findDaemon();
+        try (ThinClient c = ThinClient.dial(toml)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((!c.isConnected() || c.pkiDocument().isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assumeTrue(c.isConnected() && c.pkiDocument().isPresent(),
+                    "the reference kpclientd reports no gateway connection/document within 60 s");
+            Duration step = Duration.ofSeconds(60);
+            ThinResponse.CreateWriteChannelReply w = ThinClient.await(c.createWriteChannel(), step);
+            byte[] message = ("katzen4j pigeonhole " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+            ThinResponse.WriteChannelReply wr = ThinClient.await(c.writeChannel(w.channelId(), message), step);
+            Destination courier = c.getCourierDestination();
+            // the courier ACKs the first copy and answers later copies with the replicas' write reply
+            int writes = 0;
+            long t0 = System.nanoTime();
+            do {
+                byte[] r = c.sendChannelQueryAwaitReply(w.channelId(), wr.sendMessagePayload().toByteArray(), courier,
+                        c.newMessageId(), step);
+                writes++;
+                assertThat(r).isEmpty();
+            } while (writes < 2);
+            System.out.printf("write: %d queries, %d ms%n", writes, (System.nanoTime() - t0) / 1_000_000);
+
+            int reader = ThinClient.await(c.createReadChannel(w.readCap()), step).channelId();
+            ThinResponse.ReadChannelReply rr = ThinClient.await(c.readChannel(reader, null, null), step);
+            byte[] got = new byte[0];
+            int reads = 0;
+            t0 = System.nanoTime();
+            while (got.length == 0 && reads < 12) {
+                got = c.sendChannelQueryAwaitReply(reader, rr.sendMessagePayload().toByteArray(), courier,
+                        c.newMessageId(), step);
+                reads++;
+                if (got.length == 0) {
+                    Thread.sleep(1000);
+                }
+            }
+            System.out.printf("read: %d queries, %d ms, %d bytes%n", reads, (System.nanoTime() - t0) / 1_000_000,
+                    got.length);
+            assertThat(new String(got, StandardCharsets.UTF_8)).isEqualTo(new String(message, StandardCharsets.UTF_8));
         }
     }
 }
