@@ -1,6 +1,7 @@
 package org.katzen4j.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -68,6 +69,9 @@ class ReferencePingTest {
   @Test
   @Order(4)
   void gatewayKilledAndRestartedServesPingsAgain(ReferenceNetwork net) throws Exception {
+    // killing the gateway of a network someone else started would break their session
+    assumeTrue(net.startedByThisRun() || Boolean.getBoolean("katzen4j.testnet.faults"),
+        "the network was started outside this test run: fault injection needs -Dkatzen4j.testnet.faults=true");
     CommandResult restart = net.restart("gateway1", true);
     assertThat(restart.exitCode()).as(restart.output()).isZero();
     CommandResult wait = net.awaitConsensus(Duration.ofMinutes(6));
