@@ -15,7 +15,9 @@ public interface AppRouter {
      * Records a new PKI document and broadcasts it. Apps connecting later receive
      * {@code connectPayload} (the reference sends the canonical encoding on connect);
      * connected apps receive {@code broadcastPayload} (the reference's default encoding).
-     * Apps that were waiting for a first document now get the status/document pair.
+     * Apps that were waiting for a first document now get the status/document pair. The
+     * payload is the reference's Document without signatures (with the pki module:
+     * {@code DocumentBody.encodeCanonical()} and {@code encodeDefault()}); it is forwarded as is.
      */
     void pkiDocument(byte[] connectPayload, byte[] broadcastPayload);
 

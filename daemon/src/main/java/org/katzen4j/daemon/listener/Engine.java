@@ -4,8 +4,10 @@ import org.katzen4j.thinclient.protocol.ThinRequest;
 
 /**
  * What the listener routes app requests to: the daemon's mixnet engine (or a scripted fake in
- * tests). Calls arrive on connection reader threads, concurrently for different apps and in
- * order for one app; implementations must not block for long (queue work instead).
+ * tests). Calls arrive on each connection's own reader thread: concurrently for different apps,
+ * in order for one app. Blocking in {@link #handle} only delays that app's later requests
+ * (its socket is not read meanwhile); other apps are unaffected. Replies may be sent from any
+ * thread through {@link AppRouter#send}; they are queued per app and never block the caller.
  */
 public interface Engine {
 

@@ -38,6 +38,11 @@ public record ListenerConfig(String network, String address, int maxFrameSize, i
                 Duration.ofSeconds(2), ThinRequest.DecodeOptions.DEFAULT);
     }
 
+    /** Defaults with the daemon config's {@code ListenNetwork}/{@code ListenAddress}. */
+    public static ListenerConfig fromClientConfig(org.katzen4j.config.ClientConfig c) {
+        return of(c.listenNetwork(), c.listenAddress());
+    }
+
     public ListenerConfig withMaxFrameSize(int n) {
         return new ListenerConfig(network, address, n, maxQueuedFrames, unixSocketOwnerOnly, sendShutdownEvent,
                 shutdownFlushTimeout, decodeOptions);

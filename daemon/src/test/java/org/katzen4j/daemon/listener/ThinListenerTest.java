@@ -165,6 +165,46 @@ class ThinListenerTest {
         }
     }
 
+    /** Many apps issuing requests at once each get exactly their own replies, in order. */
+    @Test
+    void manyConcurrentAppsGetTheirOwnReplies() throws Exception {
+        startTcp();
+        engine.router().pkiDocument(DOC);
+        int apps = 24;
+        int perApp = 25;
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < apps; i++) {
+                results.add(pool.submit(() -> {
+                    try (TestApp a = dial()) {
+                        java.util.List<QueryId> sent = new java.util.ArrayList<>();
+                        for (int k = 0; k < perApp; k++) {
+                            QueryId q = qid(rng);
+                            sent.add(q);
+                            a.send(new ThinRequest.CreateWriteChannel(q));
+                        }
+                        for (QueryId q : sent) {
+                            assertThat(a.next(CreateWriteChannelReply.class).queryId()).isEqualTo(q);
+                        }
+                        assertThat(a.quiet(Duration.ofMillis(50))).isTrue();
+                        return sent.size();
+                    }
+                }));
+            }
+            int total = 0;
+            for (var f : results) {
+                total += f.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(apps * perApp);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (engine.channels.size() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(engine.channels.size()).isZero(); // every app's channels went with it
+        assertThat(engine.disconnected).hasSize(apps);
+    }
+
     static byte[] cbor(java.util.function.Consumer<CborWriter> f) {
         CborWriter w = new CborWriter();
         f.accept(w);
