@@ -83,6 +83,10 @@ public final class DaemonAssembly implements AutoCloseable {
                     random, sendQueueCapacity);
         }
 
+        public Options withEpochTime(EpochTime t) {
+            return new Options(listenNetwork, listenAddress, t, arqTiming, clock, random, sendQueueCapacity);
+        }
+
         public Options withArqTiming(ArqService.Timing t) {
             return new Options(listenNetwork, listenAddress, epochTime, t, clock, random, sendQueueCapacity);
         }
