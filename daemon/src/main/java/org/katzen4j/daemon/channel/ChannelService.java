@@ -412,7 +412,7 @@ public final class ChannelService implements AutoCloseable {
                 Hash256 h = remember(ch, pq, null);
                 reply(app, new ThinResponse.WriteChannelReply(q, chId, Blob.of(pq.courierQuery()), Blob.of(target.toBytes()),
                         Blob.of(next.toBytes()), h, Blob.of(EnvelopeDescriptor.of(pq).encode()), 0));
-            } catch (PigeonholeException | RuntimeException e) {
+            } catch (PigeonholeException | RuntimeException | LinkageError e) {
                 LOG.warn("app {}: preparing a write failed: {}", app, e.getMessage());
                 synchronized (ch) {
                     if (ch.position == next) { // nothing reserved after it: give the box back
@@ -467,7 +467,7 @@ public final class ChannelService implements AutoCloseable {
                 Hash256 h = remember(ch, pq, ch.readCap);
                 reply(app, new ThinResponse.ReadChannelReply(q, chId, 0, Blob.of(pq.courierQuery()), Blob.of(target.toBytes()),
                         Blob.of(next.toBytes()), ri, h, Blob.of(EnvelopeDescriptor.of(pq).encode())));
-            } catch (PigeonholeException | RuntimeException e) {
+            } catch (PigeonholeException | RuntimeException | LinkageError e) {
                 LOG.warn("app {}: preparing a read failed: {}", app, e.getMessage());
                 reply(app, readError(q, chId, ErrorCode.INTERNAL_ERROR));
             }
@@ -597,7 +597,7 @@ public final class ChannelService implements AutoCloseable {
         byte[] inner;
         try {
             inner = rec.open(mkem, ri, payload, transport.replicas(), pkiEpochPeriod);
-        } catch (PigeonholeException | RuntimeException e) {
+        } catch (PigeonholeException | RuntimeException | LinkageError e) {
             LOG.info("app {}: replica reply does not decrypt: {}", app, e.getMessage());
             replyEvent(app, m, null, null, ErrorCode.INTERNAL_ERROR.code());
             return;
@@ -638,7 +638,7 @@ public final class ChannelService implements AutoCloseable {
             try {
                 byte[] padded = rec.target.open(rec.readCap, Bacap.pigeonholeContext(), rr.payload(), rr.signature());
                 message = PaddedPayload.extract(padded);
-            } catch (PigeonholeException | RuntimeException e) {
+            } catch (PigeonholeException | RuntimeException | LinkageError e) {
                 LOG.info("app {}: box does not verify or decrypt: {}", app, e.getMessage());
             }
         }
