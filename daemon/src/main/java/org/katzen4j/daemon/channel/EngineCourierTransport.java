@@ -29,11 +29,13 @@ import org.katzen4j.sphinx.SurbKeys;
 /**
  * {@link CourierQueryTransport} over the daemon engine: the replicas come from the engine's
  * current PKI document, a query is composed by the engine's {@link MessageSender} (Sphinx packet
- * with a SURB to the courier) on the engine thread, its SURB registered through
+ * with a SURB to the courier) as a job of {@code sendJobs} (the engine's Poisson send scheduler,
+ * so channel queries leave on LambdaP ticks as in the reference; it may refuse with
+ * {@link java.util.concurrent.RejectedExecutionException} when full), its SURB registered through
  * {@link SurbRegistrar} (the engine's reply registry), then written to the gateway session.
  */
 public final class EngineCourierTransport implements CourierQueryTransport {
-    private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ENGINE_TIMEOUT = Duration.ofMinutes(2);
 
     /**
      * Registers a pending channel SURB with the engine: when a reply for {@code id} arrives the
@@ -46,15 +48,15 @@ public final class EngineCourierTransport implements CourierQueryTransport {
     }
 
     private final MessageSender sender;
-    private final Executor engineThread;
+    private final Executor sendJobs;
     private final SurbRegistrar registrar;
     private final SecureRandom rng;
     private final Clock clock;
 
-    public EngineCourierTransport(MessageSender sender, Executor engineThread, SurbRegistrar registrar,
+    public EngineCourierTransport(MessageSender sender, Executor sendJobs, SurbRegistrar registrar,
             SecureRandom rng, Clock clock) {
         this.sender = sender;
-        this.engineThread = engineThread;
+        this.sendJobs = sendJobs;
         this.registrar = registrar;
         this.rng = rng;
         this.clock = clock;
@@ -79,7 +81,11 @@ public final class EngineCourierTransport implements CourierQueryTransport {
             Consumer<byte[]> onReply) throws TransportException {
         SurbId id = SurbId.random(rng);
         CompletableFuture<Sent> done = new CompletableFuture<>();
-        engineThread.execute(() -> {
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable job = () -> {
+            if (abandoned.get()) {
+                return; // the app was already told the query was not sent
+            }
             try {
                 MessageSender.Prepared p = sender.prepare(destinationIdHash, recipientQueueId, payload, Optional.of(id));
                 Runnable undo = registrar.register(id, app, p.keys().orElseThrow(), onReply);
@@ -93,12 +99,18 @@ public final class EngineCourierTransport implements CourierQueryTransport {
             } catch (SendException | RuntimeException e) {
                 done.completeExceptionally(e);
             }
-        });
+        };
+        try {
+            sendJobs.execute(job);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new TransportException("send queue full");
+        }
         try {
             return done.get(ENGINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new TransportException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
+            abandoned.set(true);
             throw new TransportException("engine did not send within " + ENGINE_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,13 +123,13 @@ public final class EngineCourierTransport implements CourierQueryTransport {
      * message when the native CTIDH library is missing), the Pigeonhole geometry for box sizes,
      * two crypto threads, channel ids usable by any app unless {@code ownershipEnforced}.
      */
-    public static ChannelService daemonService(MessageSender sender, Executor engineThread, SurbRegistrar registrar,
+    public static ChannelService daemonService(MessageSender sender, Executor sendJobs, SurbRegistrar registrar,
             ChannelService.EventSink sink, int maxPlaintextPayloadLength, SecureRandom rng, Clock clock,
             Duration pkiEpochPeriod, boolean ownershipEnforced) throws PigeonholeException {
         Ctidh1024.requireAvailable();
         PigeonholeGeometry geo = PigeonholeGeometry.of(maxPlaintextPayloadLength, CtidhX25519Nike.NAME);
         Mkem mkem = new Mkem(CtidhX25519Nike.INSTANCE, rng);
-        EngineCourierTransport t = new EngineCourierTransport(sender, engineThread, registrar, rng, clock);
+        EngineCourierTransport t = new EngineCourierTransport(sender, sendJobs, registrar, rng, clock);
         return ChannelService.withOwnThreads(t, sink, geo, mkem, rng, clock, pkiEpochPeriod, 2, ownershipEnforced);
     }
 }
