@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.katzen4j.codec.DecodeException;
 import org.katzen4j.thinclient.protocol.FrameDecoder;
+import org.katzen4j.thinclient.protocol.Frames;
 import org.katzen4j.thinclient.protocol.ThinRequest;
 import org.katzen4j.thinclient.protocol.ThinResponse;
 
@@ -26,7 +29,10 @@ class ThinProtocolFuzzTest {
 
     private static final int MAX_FRAME = 64 * 1024;
 
-    /** A byte stream fed in random-sized pieces must give the same frames as the stream fed at once. */
+    /**
+     * A byte stream fed in random-sized pieces must give the same frames as the stream fed at once, and as the
+     * blocking {@link Frames#read} gives.
+     */
     @FuzzTest(maxDuration = "30s")
     void frames(FuzzedDataProvider data) {
         int[] cuts = new int[data.consumeInt(0, 8)];
@@ -45,6 +51,21 @@ class ThinProtocolFuzzTest {
             assertThat(pieces.get(i)).isEqualTo(whole.get(i));
         }
         assertThat(piecesError == null).isEqualTo(wholeError == null);
+
+        // The blocking reader the Java thin client uses must see the same frames.
+        List<byte[]> blocking = new ArrayList<>();
+        ByteArrayInputStream in = new ByteArrayInputStream(stream);
+        try {
+            for (byte[] f = Frames.read(in, MAX_FRAME); f != null; f = Frames.read(in, MAX_FRAME)) {
+                blocking.add(f);
+            }
+        } catch (IOException | DecodeException endsBadly) {
+            // truncated frame at the end of the stream, or an oversized length prefix
+        }
+        assertThat(blocking).hasSameSizeAs(whole);
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(blocking.get(i)).isEqualTo(whole.get(i));
+        }
         for (byte[] body : whole) {
             request(body);
             response(body);
