@@ -16,6 +16,7 @@ import org.katzen4j.crypto.KemScheme;
 import org.katzen4j.crypto.Schemes;
 import org.katzen4j.daemon.engine.AppEvents;
 import org.katzen4j.daemon.engine.ArqService;
+import org.katzen4j.daemon.engine.ChannelHandler;
 import org.katzen4j.daemon.engine.ChannelRequests;
 import org.katzen4j.daemon.engine.ExecutorScheduler;
 import org.katzen4j.daemon.engine.GatewayLink;
@@ -68,27 +69,43 @@ import org.slf4j.LoggerFactory;
 public final class DaemonAssembly implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonAssembly.class);
 
+    /** What a channel (Pigeonhole) handler gets from the engine. */
+    public record EngineParts(ClientConfig config, MessageSender sender, java.util.concurrent.Executor engineThread,
+            ReplyRegistry registry, AppEvents events, SecureRandom random, Clock clock, EpochTime epochTime) {
+    }
+
+    /** Builds the channel handler; the default refuses channel requests ({@link ChannelRequests}). */
+    @FunctionalInterface
+    public interface ChannelHandlerFactory {
+        ChannelHandler create(EngineParts parts) throws Exception;
+    }
+
     /** Things the configuration file does not say. */
     public record Options(Optional<String> listenNetwork, Optional<String> listenAddress, EpochTime epochTime,
-            ArqService.Timing arqTiming, Clock clock, SecureRandom random, int sendQueueCapacity) {
+            ArqService.Timing arqTiming, Clock clock, SecureRandom random, int sendQueueCapacity,
+            ChannelHandlerFactory channels) {
 
         public static Options defaults() {
             return new Options(Optional.empty(), Optional.empty(),
                     EpochTime.fromEnvironment(System.getenv(), false), ArqService.Timing.REFERENCE,
-                    Clock.systemUTC(), new SecureRandom(), 1000);
+                    Clock.systemUTC(), new SecureRandom(), 1000, p -> new ChannelRequests(p.events()));
         }
 
         public Options withListen(String network, String address) {
             return new Options(Optional.ofNullable(network), Optional.ofNullable(address), epochTime, arqTiming, clock,
-                    random, sendQueueCapacity);
+                    random, sendQueueCapacity, channels);
         }
 
         public Options withEpochTime(EpochTime t) {
-            return new Options(listenNetwork, listenAddress, t, arqTiming, clock, random, sendQueueCapacity);
+            return new Options(listenNetwork, listenAddress, t, arqTiming, clock, random, sendQueueCapacity, channels);
         }
 
         public Options withArqTiming(ArqService.Timing t) {
-            return new Options(listenNetwork, listenAddress, epochTime, t, clock, random, sendQueueCapacity);
+            return new Options(listenNetwork, listenAddress, epochTime, t, clock, random, sendQueueCapacity, channels);
+        }
+
+        public Options withChannels(ChannelHandlerFactory f) {
+            return new Options(listenNetwork, listenAddress, epochTime, arqTiming, clock, random, sendQueueCapacity, f);
         }
     }
 
@@ -179,7 +196,15 @@ public final class DaemonAssembly implements AutoCloseable {
         sendScheduler = new SendScheduler(engine, rng, decoys, () -> sendLoopDecoy(sender, rng), o.sendQueueCapacity());
         sendRef[0] = sendScheduler;
         LegacyHandler legacy = new LegacyHandler(sender, registry, arq, events, engine, gateway::pollInterval);
-        router = new RequestRouter(events, sendScheduler, legacy, new ChannelRequests(events), registry, arq, engine);
+        ChannelHandler channels;
+        try {
+            channels = o.channels().create(new EngineParts(cfg, sender, engine::execute, registry, events, rng,
+                    o.clock(), o.epochTime()));
+        } catch (Exception e) {
+            engine.close();
+            throw new StartException("channel service: " + e.getMessage(), e);
+        }
+        router = new RequestRouter(events, sendScheduler, legacy, channels, registry, arq, engine);
 
         List<Consumer<Document>> onDocument = List.of(doc -> {
             LOG.info("epoch {}: LambdaP {} (max delay {} ms), LambdaL {}, Mu {} (max delay {} ms)", doc.epoch(),

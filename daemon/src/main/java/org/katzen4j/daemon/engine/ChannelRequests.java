@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * right away with error_code 10 ("Service unavailable"), its query/message id echoed, so apps fail
  * fast instead of waiting; {@code close_channel} has no reply. To be replaced by the channel store.
  */
-public final class ChannelRequests {
+public final class ChannelRequests implements ChannelHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRequests.class);
     static final int UNAVAILABLE = ErrorCode.SERVICE_UNAVAILABLE.code();
 
@@ -24,7 +24,8 @@ public final class ChannelRequests {
     }
 
     /** Answers {@code r} (a channel request) with the "not available" reply of its kind. */
-    public void reject(AppId app, ThinRequest r) {
+    @Override
+    public void handle(AppId app, ThinRequest r) {
         LOG.info("app {}: {} is not supported by this daemon yet", app, r.key());
         ThinResponse reply = switch (r) {
             case ThinRequest.CreateWriteChannel c -> new ThinResponse.CreateWriteChannelReply(c.queryId(), 0, null, null,

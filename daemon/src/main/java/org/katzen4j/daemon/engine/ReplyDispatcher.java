@@ -68,6 +68,14 @@ public final class ReplyDispatcher {
                     count(false);
                 }
             }
+            case ReplyRegistry.ChannelQuery q -> {
+                try {
+                    q.onReply().accept(plain);
+                    count(false);
+                } catch (RuntimeException e) {
+                    LOG.error("channel reply handler failed", e);
+                }
+            }
             case ReplyRegistry.LoopDecoy d -> count(true);
         }
     }

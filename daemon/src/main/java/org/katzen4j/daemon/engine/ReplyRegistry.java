@@ -20,7 +20,7 @@ import org.katzen4j.thinclient.protocol.MessageId;
 public final class ReplyRegistry {
 
     /** What a SURB id stands for. */
-    public sealed interface Entry permits LegacyReply, ArqReply, LoopDecoy {
+    public sealed interface Entry permits LegacyReply, ArqReply, LoopDecoy, ChannelQuery {
         SurbKeys keys();
 
         /** The app the reply goes to, or null for the daemon's own traffic. */
@@ -34,6 +34,13 @@ public final class ReplyRegistry {
 
     /** The current attempt of an ARQ message; {@link ArqService} owns the rest of its state. */
     public record ArqReply(AppId app, MessageId messageId, SurbKeys keys) implements Entry {
+    }
+
+    /**
+     * A Pigeonhole channel query: the decrypted reply goes to {@code onReply} (the channel service).
+     * No expiry (as the reference), dropped when the app disconnects.
+     */
+    public record ChannelQuery(AppId app, SurbKeys keys, java.util.function.Consumer<byte[]> onReply) implements Entry {
     }
 
     /** A loop decoy: its reply is counted and dropped. */
@@ -67,6 +74,16 @@ public final class ReplyRegistry {
                 entry.keys().close();
             }
         }));
+    }
+
+    /**
+     * Registers a channel query's SURB (shape of the channel service's {@code SurbRegistrar});
+     * returns the action that unregisters it again (e.g. the send failed).
+     */
+    public Runnable registerChannelQuery(SurbId id, AppId app, SurbKeys keys, java.util.function.Consumer<byte[]> onReply) {
+        ChannelQuery q = new ChannelQuery(app, keys, onReply);
+        put(id, q, Optional.empty());
+        return () -> remove(id, q);
     }
 
     /** Removes and returns the entry for {@code id}; the caller must close its keys when done. */

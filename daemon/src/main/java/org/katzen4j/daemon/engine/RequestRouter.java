@@ -22,12 +22,12 @@ public final class RequestRouter implements Engine {
     private final AppEvents events;
     private final SendScheduler sendScheduler;
     private final LegacyHandler legacy;
-    private final ChannelRequests channels;
+    private final ChannelHandler channels;
     private final ReplyRegistry registry;
     private final ArqService arq;
     private final TaskScheduler scheduler;
 
-    public RequestRouter(AppEvents events, SendScheduler sendScheduler, LegacyHandler legacy, ChannelRequests channels,
+    public RequestRouter(AppEvents events, SendScheduler sendScheduler, LegacyHandler legacy, ChannelHandler channels,
             ReplyRegistry registry, ArqService arq, TaskScheduler scheduler) {
         this.events = events;
         this.sendScheduler = sendScheduler;
@@ -50,16 +50,16 @@ public final class RequestRouter implements Engine {
             case ThinRequest.SendMessage m -> queue(app, m, () -> legacy.sendMessage(app, m));
             case ThinRequest.SendArqMessage m -> queue(app, m, () -> legacy.sendArqMessage(app, m));
             case ThinRequest.ThinClose c -> { }
-            case ThinRequest.CreateWriteChannel c -> channels.reject(app, c);
-            case ThinRequest.CreateReadChannel c -> channels.reject(app, c);
-            case ThinRequest.WriteChannel c -> channels.reject(app, c);
-            case ThinRequest.ReadChannel c -> channels.reject(app, c);
-            case ThinRequest.ResumeWriteChannel c -> channels.reject(app, c);
-            case ThinRequest.ResumeWriteChannelQuery c -> channels.reject(app, c);
-            case ThinRequest.ResumeReadChannel c -> channels.reject(app, c);
-            case ThinRequest.ResumeReadChannelQuery c -> channels.reject(app, c);
-            case ThinRequest.CloseChannel c -> channels.reject(app, c);
-            case ThinRequest.SendChannelQuery c -> channels.reject(app, c);
+            case ThinRequest.CreateWriteChannel c -> channels.handle(app, c);
+            case ThinRequest.CreateReadChannel c -> channels.handle(app, c);
+            case ThinRequest.WriteChannel c -> channels.handle(app, c);
+            case ThinRequest.ReadChannel c -> channels.handle(app, c);
+            case ThinRequest.ResumeWriteChannel c -> channels.handle(app, c);
+            case ThinRequest.ResumeWriteChannelQuery c -> channels.handle(app, c);
+            case ThinRequest.ResumeReadChannel c -> channels.handle(app, c);
+            case ThinRequest.ResumeReadChannelQuery c -> channels.handle(app, c);
+            case ThinRequest.CloseChannel c -> channels.handle(app, c);
+            case ThinRequest.SendChannelQuery c -> channels.handle(app, c);
         }
     }
 
@@ -81,6 +81,7 @@ public final class RequestRouter implements Engine {
     public void appDisconnected(AppId app) {
         int n = registry.removeApp(app);
         arq.removeApp(app);
+        channels.appDisconnected(app);
         LOG.debug("app {} gone: {} SURB entries dropped", app, n);
     }
 }

@@ -298,6 +298,30 @@ class EngineTest {
     }
 
     @Test
+    void channelQuerySurbRepliesGoToTheRegisteredHandlerAndDieWithTheApp() throws Exception {
+        java.util.List<byte[]> got = new java.util.ArrayList<>();
+        org.katzen4j.sphinx.SurbId id = org.katzen4j.sphinx.SurbId.random(net.rng);
+        MessageSender.Prepared p = sender.prepare(net.echoNodeId, "+echo".getBytes(StandardCharsets.US_ASCII),
+                "query".getBytes(StandardCharsets.US_ASCII), Optional.of(id));
+        registry.registerChannelQuery(id, app, p.keys().orElseThrow(), got::add);
+        sender.write(p);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(registry.size()).as("channel queries do not expire").isEqualTo(1);
+        deliverAcks();
+        assertThat(got).singleElement().satisfies(b -> assertThat(new String(b, 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("query"));
+        org.katzen4j.sphinx.SurbId id2 = org.katzen4j.sphinx.SurbId.random(net.rng);
+        MessageSender.Prepared p2 = sender.prepare(net.echoNodeId, "+echo".getBytes(StandardCharsets.US_ASCII),
+                "again".getBytes(StandardCharsets.US_ASCII), Optional.of(id2));
+        Runnable undo = registry.registerChannelQuery(id2, app, p2.keys().orElseThrow(), got::add);
+        undo.run();
+        assertThat(registry.size()).isZero();
+        registry.registerChannelQuery(id2, app, p2.keys().orElseThrow(), got::add);
+        router.appDisconnected(app);
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
     void channelRequestsAreAnsweredAtOnceWithServiceUnavailable() {
         QueryId q = QueryId.random(net.rng);
         router.handle(app, new ThinRequest.CreateWriteChannel(q));
