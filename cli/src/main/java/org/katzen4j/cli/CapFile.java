@@ -78,6 +78,8 @@ final class CapFile {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException("capability file " + file + " does not exist");
         } catch (IOException e) {
             throw new CliException("cannot read capability file " + file + ": " + e.getMessage());
         }

@@ -325,6 +325,7 @@ class KatzenCliTest {
     @Test
     void capFileRejectsForeignAndDamagedFiles() throws Exception {
         Path f = dir.resolve("bad");
+        assertThat(assertThrows(CliException.class, () -> CapFile.load(f)).getMessage()).endsWith("bad does not exist");
         Files.writeString(f, "hello = world\n");
         assertThat(assertThrows(CliException.class, () -> CapFile.load(f)).getMessage()).contains("not a katzen4j capability file");
         Files.writeString(f, "format = katzen4j-capability-1\nkind = write\ncap = 00ff\n");
