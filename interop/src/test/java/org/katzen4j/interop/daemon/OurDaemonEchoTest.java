@@ -136,4 +136,26 @@ class OurDaemonEchoTest {
             assertThat(new String(reply, 0, 3, StandardCharsets.UTF_8)).isEqualTo("arq");
         }
     }
+
+    @Test
+    @Order(4)
+    void newPkiDocumentEventArrivesWhenTheEpochChanges(ReferenceNetwork net) throws Exception {
+        try (ThinClient c = ThinClient.dial(thinToml);
+                org.katzen4j.thinclient.Subscription events = c.events(64)) {
+            long first = c.pkiDocument().orElseThrow().epoch();
+            long deadline = System.nanoTime() + net.epochPeriod().multipliedBy(2).plusSeconds(30).toNanos();
+            Long next = null;
+            while (next == null && System.nanoTime() < deadline) {
+                var r = events.queue().poll(1, TimeUnit.SECONDS);
+                if (r instanceof org.katzen4j.thinclient.protocol.ThinResponse.NewPkiDocumentEvent e) {
+                    long epoch = org.katzen4j.thinclient.PkiDocument.parse(e.payload().toByteArray()).epoch();
+                    if (epoch > first) {
+                        next = epoch;
+                    }
+                }
+            }
+            assertThat(next).as("a new_pki_document_event for a later epoch than " + first).isNotNull();
+            assertThat(next).isEqualTo(first + 1);
+        }
+    }
 }
