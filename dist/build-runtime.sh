@@ -11,6 +11,7 @@
 # Result layout:
 #   bin/katzen, bin/kpclientd     launchers (POSIX sh) running runtime/bin/java
 #   lib/*.jar                     the shaded jars
+#   lib/native/                   libk4jctidh1024.so when the pigeonhole module built it
 #   runtime/                      the jlink'ed JRE
 #   systemd/                      kpclientd.service, kpclientd.sysusers
 #   MODULES                       the module list used
@@ -69,6 +70,15 @@ echo "$mods" | tr ',' '\n' > "$out/MODULES"
 
 cp "$cli_jar" "$out/lib/katzen4j-cli.jar"
 [ -n "$daemon_jar" ] && cp "$daemon_jar" "$out/lib/katzen4j-daemon.jar"
+# CTIDH-1024 JNI library (Pigeonhole channels in the daemon), built by the pigeonhole module when
+# go and a C compiler are present; found through java.library.path by the launchers.
+ctidh="$root/pigeonhole/target/native/libk4jctidh1024.so"
+mkdir -p "$out/lib/native"
+if [ -n "$daemon_jar" ] && [ -f "$ctidh" ]; then
+  cp "$ctidh" "$out/lib/native/"
+elif [ -n "$daemon_jar" ]; then
+  echo "build-runtime: no $ctidh: kpclientd will answer channel requests with 'service unavailable'" >&2
+fi
 cp "$root/dist/systemd/kpclientd.service" "$root/dist/systemd/kpclientd.sysusers" "$out/systemd/"
 
 launcher() { # $1 = name, $2 = jar file name, $3 = description
@@ -77,7 +87,7 @@ launcher() { # $1 = name, $2 = jar file name, $3 = description
 # $3, on the bundled Java runtime (no JDK needed). JAVA_OPTS is passed to the JVM.
 set -e
 here=\$(cd "\$(dirname "\$0")/.." && pwd)
-exec "\$here/runtime/bin/java" \${JAVA_OPTS:-} -jar "\$here/lib/$2" "\$@"
+exec "\$here/runtime/bin/java" \${JAVA_OPTS:-} -Djava.library.path="\$here/lib/native" -jar "\$here/lib/$2" "\$@"
 EOS
   chmod 755 "$out/bin/$1"
 }
