@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "katzen", mixinStandardHelpOptions = true, versionProvider = Katzen.Version.class,
         description = {"Talks to a running Katzenpost client daemon (kpclientd) through the thin-client protocol.",
-                "Connection: -c thinclient.toml, or --network/--address (the reference default geometry is "
-                        + "then assumed), or $KATZEN_THINCLIENT_CONFIG."},
+                "Connection: -c thinclient.toml, --daemon-config client.toml, $KATZEN_THINCLIENT_CONFIG, or "
+                        + "just --address (the reference default geometry is then assumed)."},
         subcommands = {PingCommand.class, PkiCommand.class, SendCommand.class, ListenCommand.class,
                 ChannelCommand.class, CommandLine.HelpCommand.class},
         sortOptions = false, usageHelpAutoWidth = true)
@@ -42,6 +42,11 @@ public final class Katzen implements Runnable {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "thinclient.toml (Network, Address, SphinxGeometry, PigeonholeGeometry)")
     Path config;
+
+    @Option(names = "--daemon-config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "take the daemon's address and geometries from its client.toml (ListenNetwork, "
+                    + "ListenAddress, SphinxGeometry, PigeonholeGeometry) instead of a thinclient.toml")
+    Path daemonConfig;
 
     @Option(names = "--network", paramLabel = "NET", scope = ScopeType.INHERIT,
             description = "tcp, tcp4, tcp6 or unix; overrides the config file")
@@ -124,7 +129,19 @@ public final class Katzen implements Runnable {
             }
         }
         ThinClientConfig base;
-        if (file != null) {
+        if (config != null && daemonConfig != null) {
+            throw new CliException("give either -c (thinclient.toml) or --daemon-config (client.toml), not both");
+        }
+        if (daemonConfig != null) {
+            if (!Files.isRegularFile(daemonConfig)) {
+                throw new CliException("daemon config file " + daemonConfig + " does not exist");
+            }
+            try {
+                base = ThinClientConfig.fromClientConfig(org.katzen4j.config.ClientConfig.load(daemonConfig));
+            } catch (ConfigException e) {
+                throw new CliException(e.getMessage());
+            }
+        } else if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new CliException("config file " + file + " does not exist");
             }

@@ -140,6 +140,24 @@ class KatzenCliTest {
     }
 
     @Test
+    void daemonConfigSuppliesAddressAndGeometry() throws Exception {
+        Path client = dir.resolve("client.toml");
+        String text = Files.readString(Path.of("src/test/resources/client.toml"))
+                .replaceAll("(?m)^ListenAddress = .*$", "ListenAddress = \"" + daemon.address() + "\"");
+        Files.writeString(client, text);
+        Run r = run("--daemon-config", client.toString(), "pki", "--services");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("echo@servicenode1");
+        Run both = run("--daemon-config", client.toString(), "-c", client.toString(), "pki");
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(both.err()).contains("not both");
+        Files.writeString(client, text.replace("[SphinxGeometry]", "[SphinxGeometryX]"));
+        Run broken = run("--daemon-config", client.toString(), "pki");
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.err()).contains("client.toml", "SphinxGeometry");
+    }
+
+    @Test
     void globalOptionsWorkBeforeAndAfterTheSubcommand() {
         Run before = run("--address", daemon.address(), "pki", "--services");
         Run after = run("pki", "--services", "--address", daemon.address());
