@@ -35,6 +35,11 @@ final class AppConnection {
     /** Replies that arrive before the initial status/document pair is sent. Guarded by this. */
     private List<byte[]> held = new ArrayList<>();
     private Thread writer;
+    /** Requests handed to the engine and not yet answered. Guarded by this. */
+    private final PendingRequests pending;
+    /** Whether the app is being refused by the pending limit (to log the transition once). Guarded by this. */
+    private boolean throttled;
+    private long refusedTotal;
 
     AppConnection(AppId app, SocketChannel channel, String peer, ThinListener listener, int maxQueued) {
         this.app = app;
@@ -42,6 +47,42 @@ final class AppConnection {
         this.peer = peer;
         this.listener = listener;
         this.out = new ArrayBlockingQueue<>(maxQueued + 3);
+        this.pending = new PendingRequests(listener.config().maxPendingPerApp());
+    }
+
+    /** Requests of this app waiting for their first answer (for tests and status). */
+    synchronized int pendingCount() {
+        return pending.count();
+    }
+
+    /** Requests of this app refused by the pending limit so far. */
+    synchronized long refusedCount() {
+        return refusedTotal;
+    }
+
+    /**
+     * Counts a request against the pending limit; false (after queueing the listener's own error
+     * answer) when the app is at the limit.
+     */
+    private synchronized boolean admit(ThinRequest req) {
+        if (pending.admit(req)) {
+            if (throttled && pending.count() < pending.limit()) {
+                throttled = false;
+                LOG.info("thin app {} ({}): below the pending-request limit again ({} refused so far)", app, peer,
+                        refusedTotal);
+            }
+            return true;
+        }
+        refusedTotal++;
+        if (!throttled) {
+            throttled = true;
+            LOG.warn("thin app {} ({}): {} requests pending (limit maxPendingPerApp = {}): refusing further requests"
+                    + " until replies go out", app, peer, pending.count(), pending.limit());
+        } else {
+            LOG.debug("thin app {} ({}): refused {} (pending limit)", app, peer, req.key());
+        }
+        sendFrame(PendingRequests.refusal(req, pending.limit()));
+        return false;
     }
 
     void start() {
@@ -74,6 +115,15 @@ final class AppConnection {
 
     /** A reply or event for this app; held until the initial pair if that has not gone yet. */
     synchronized boolean send(ThinResponse r) {
+        if (closed.get()) {
+            return false;
+        }
+        pending.answered(r);
+        return sendFrame(r);
+    }
+
+    /** Queues (or holds) a frame without touching the pending count. */
+    private synchronized boolean sendFrame(ThinResponse r) {
         if (closed.get()) {
             return false;
         }
@@ -151,6 +201,9 @@ final class AppConnection {
                 if (req instanceof ThinRequest.ThinClose) {
                     LOG.debug("thin app {} ({}): thin_close", app, peer);
                     break;
+                }
+                if (!admit(req)) {
+                    continue;
                 }
                 try {
                     listener.engine().handle(app, req);

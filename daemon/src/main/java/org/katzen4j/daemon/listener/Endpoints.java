@@ -57,7 +57,9 @@ final class Endpoints {
             host = host.substring(1, host.length() - 1);
         }
         if (host.isEmpty()) {
-            return new InetSocketAddress(port);
+            // ":port": loopback, not every interface as in the reference
+            return new InetSocketAddress(network.equals("tcp6") ? InetAddress.getByName("::1")
+                    : InetAddress.getByName("127.0.0.1"), port);
         }
         for (InetAddress a : InetAddress.getAllByName(host)) {
             boolean ok = switch (network) {
@@ -77,6 +79,11 @@ final class Endpoints {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
             ch.bind(sa);
+            if (!sa.getAddress().isLoopbackAddress()) {
+                LOG.warn("thin-client listener bound to {} {}, which is not a loopback address: any host that can"
+                        + " reach it can use this daemon (the thin-client protocol has no authentication)", network,
+                        ch.getLocalAddress());
+            }
             return ch;
         } catch (IOException e) {
             ch.close();

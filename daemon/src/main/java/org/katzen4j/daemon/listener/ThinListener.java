@@ -39,6 +39,7 @@ public final class ThinListener implements AutoCloseable, AppRouter {
     private boolean connected;
     private byte[] connectDocument;
     private volatile boolean closing;
+    private volatile long refused;
     private Thread acceptor;
 
     private ThinListener(ListenerConfig config, Engine engine, SecureRandom rng, Endpoints.Bound bound,
@@ -93,6 +94,23 @@ public final class ThinListener implements AutoCloseable, AppRouter {
         return conns.size();
     }
 
+    /** Connections closed at once because {@link ListenerConfig#maxApps()} apps were connected. */
+    public long refusedConnections() {
+        return refused;
+    }
+
+    /** Requests of {@code app} waiting for their first answer (0 for an unknown app). */
+    public int pendingRequests(AppId app) {
+        AppConnection c = conns.get(app);
+        return c == null ? 0 : c.pendingCount();
+    }
+
+    /** Requests of {@code app} the listener refused because of the pending limit. */
+    public long refusedRequests(AppId app) {
+        AppConnection c = conns.get(app);
+        return c == null ? 0 : c.refusedCount();
+    }
+
     public List<AppId> apps() {
         return new ArrayList<>(conns.keySet());
     }
@@ -133,9 +151,16 @@ public final class ThinListener implements AutoCloseable, AppRouter {
     }
 
     private void onAccept(SocketChannel ch) throws IOException {
-        AppId app = AppId.random(rng);
         SocketAddress remote = ch.getRemoteAddress();
         String peer = remote == null || remote.toString().isEmpty() ? "unix" : remote.toString();
+        if (conns.size() >= config.maxApps()) {
+            refused++;
+            LOG.warn("thin-client: refusing a connection from {}: {} apps connected (limit maxApps = {})", peer,
+                    conns.size(), config.maxApps());
+            ch.close();
+            return;
+        }
+        AppId app = AppId.random(rng);
         AppConnection c = new AppConnection(app, ch, peer, this, config.maxQueuedFrames());
         conns.put(app, c);
         LOG.info("thin app {} connected ({}), {} app(s)", app, peer, conns.size());

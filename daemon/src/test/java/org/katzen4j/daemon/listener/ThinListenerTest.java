@@ -388,6 +388,15 @@ class ThinListenerTest {
     }
 
     @Test
+    void tcpWithoutAHostListensOnLoopbackOnly() throws Exception {
+        start(ListenerConfig.of("tcp", ":0"), false);
+        java.net.InetSocketAddress a = (java.net.InetSocketAddress) listener.localAddress();
+        assertThat(a.getAddress().isLoopbackAddress()).as(a.toString()).isTrue();
+        assertThat(Endpoints.parseTcp("tcp6", ":1").getAddress().isLoopbackAddress()).isTrue();
+        assertThat(Endpoints.parseTcp("tcp", "0.0.0.0:1").getAddress().isAnyLocalAddress()).isTrue();
+    }
+
+    @Test
     void unsupportedNetworksAndAddresses() {
         assertThatThrownBy(() -> ThinListener.start(ListenerConfig.of("udp", "127.0.0.1:0"),
                 new ScriptedEngine(rng, false))).hasMessageContaining("incorrect network type");
