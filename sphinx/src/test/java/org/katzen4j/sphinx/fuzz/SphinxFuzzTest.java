@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +59,17 @@ class SphinxFuzzTest {
         }
     }
 
-    /** A packet arriving at a mix whose private key we hold. */
+    /**
+     * A packet arriving at a mix whose private key we hold. Inputs of the wrong length are rejected up front, so
+     * the input is also cut or zero-extended to PacketLength to reach the header and payload processing.
+     */
     @FuzzTest(maxDuration = "30s")
-    void unwrap(byte[] packet) {
+    void unwrap(byte[] data) {
+        int length = SPHINX.geometry().packetLength();
+        if (data.length != length) {
+            assertRejected(() -> SPHINX.unwrap(NODE_KEY, data));
+        }
+        byte[] packet = Arrays.copyOf(data, length);
         UnwrapResult r;
         try {
             r = SPHINX.unwrap(NODE_KEY, packet);
@@ -72,9 +81,22 @@ class SphinxFuzzTest {
         assertThat(r.isTerminal()).isEqualTo(r.nextPacket().isEmpty());
     }
 
-    /** A SURB reply payload as the gateway returns it, decrypted with the keys we stored for that SURB. */
+    /**
+     * A SURB reply payload as the gateway returns it, decrypted with the keys we stored for that SURB: as given,
+     * and cut or zero-extended to the full reply length.
+     */
     @FuzzTest(maxDuration = "30s")
-    void decryptSurbPayload(byte[] payload) {
+    void decryptSurbPayload(byte[] data) {
+        int length = SPHINX.geometry().payloadTagLength() + SPHINX.geometry().forwardPayloadLength();
+        if (data.length != length) {
+            // the reference accepts any length from the 32-byte tag on; only the tag check decides
+            try {
+                SPHINX.decryptSurbPayload(data, SURB_KEYS);
+            } catch (SphinxException expected) {
+                // truncated or bad tag
+            }
+        }
+        byte[] payload = Arrays.copyOf(data, length);
         try {
             byte[] plain = SPHINX.decryptSurbPayload(payload, SURB_KEYS);
             assertThat(plain).isNotNull();
@@ -98,6 +120,19 @@ class SphinxFuzzTest {
         } catch (DecodeException e) {
             throw new AssertionError("re-encoded routing commands do not decode: " + e.getMessage(), e);
         }
+    }
+
+    private interface SphinxCall {
+        Object call() throws SphinxException;
+    }
+
+    private static void assertRejected(SphinxCall call) {
+        try {
+            call.call();
+        } catch (SphinxException expected) {
+            return;
+        }
+        throw new AssertionError("input of the wrong length accepted");
     }
 
     private static List<RoutingCommand> reencode(List<RoutingCommand> commands) {
