@@ -87,13 +87,15 @@ class OurDaemonEchoTest {
     Ping ping(int n) throws Exception {
         Path ping = referenceTool("ping");
         assumeTrue(ping != null, "reference ping tool not built (interop/bin/ping)");
+        Path log = Files.createTempFile("k4j-ping", ".log");
         Process p = new ProcessBuilder(ping.toString(), "--thin", "-c", thinToml.toString(), "-s", "echo", "-n",
-                Integer.toString(n)).redirectErrorStream(true).start();
+                Integer.toString(n)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean done = p.waitFor(Duration.ofSeconds(60L + 10L * n).toMillis(), TimeUnit.MILLISECONDS);
         if (!done) {
-            p.destroyForcibly();
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
         System.out.println(out);
         Matcher m = Pattern.compile("Success rate is [0-9.]+ percent \\((\\d+)/(\\d+)\\)").matcher(out);
         assertThat(m.find()).as("ping finished with a summary:\n" + out).isTrue();
