@@ -13,6 +13,7 @@ import org.katzen4j.sphinx.commands.RoutingCommands;
 import org.katzen4j.sphinx.geo.Geometry;
 import org.katzen4j.sphinx.internal.SphinxCrypto;
 import org.katzen4j.sphinx.internal.SphinxCrypto.PacketKeys;
+import org.katzen4j.sphinx.internal.X25519Ladder;
 
 /**
  * Sphinx packet creation, SURBs, reply decryption and (mix side) unwrapping for one geometry,
@@ -344,6 +345,16 @@ public final class Sphinx {
             throws SphinxException {
         int n = path.size();
         byte[] x = nike.generatePrivateKey(rng);
+        if (nike == X25519Nike.instance()) {
+            // same keys as the chain below, with one scalar multiplication per key (see X25519Ladder)
+            try {
+                alphas[0] = nike.publicKey(x);
+                X25519Ladder.headerKeys(x, path.stream().map(PathHop::publicKeyRef).toList(), keys, alphas);
+            } finally {
+                Arrays.fill(x, (byte) 0);
+            }
+            return;
+        }
         byte[][] bf = new byte[n][];
         try {
             alphas[0] = nike.publicKey(x);
