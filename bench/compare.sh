@@ -6,8 +6,12 @@
 #
 #   bench/compare.sh [--quick] [--no-build] [--out FILE]
 #
+# Each round measures twice per language: wall time (JMH average time / Go testing.B) and the
+# benchmark thread's own CPU time (org.katzen4j.bench.CpuTime / `oracle run bench-cpu`), which the
+# other processes of a shared machine disturb much less.
+#
 # Environment: ROUNDS (default 3), JMH_ARGS (default: 1 fork, 1x1 s warm-up, 2x1 s measurement),
-# GO_BENCHTIME (default 1s). The whole run takes about 8-10 minutes on a quiet 2-core machine.
+# GO_BENCHTIME (default 1s), CPU_MILLIS (default "700 1000"). About 10-12 minutes in all.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -17,11 +21,12 @@ k4j_find_jdk
 ROUNDS=${ROUNDS:-3}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 1 -w 1s -i 2 -r 1s"}
 GO_BENCHTIME=${GO_BENCHTIME:-1s}
+CPU_MILLIS=${CPU_MILLIS:-"700 1000"}   # Java CpuTime: warm-up and measurement milliseconds of CPU per op
 OUT="$ROOT/BENCHMARKS.md"
 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) ROUNDS=1; JMH_ARGS="-f 1 -wi 1 -w 300ms -i 1 -r 500ms"; GO_BENCHTIME=300ms ;;
+    --quick) ROUNDS=1; JMH_ARGS="-f 1 -wi 1 -w 300ms -i 1 -r 500ms"; GO_BENCHTIME=300ms; CPU_MILLIS="300 300" ;;
     --no-build) BUILD=0 ;;
     --out) shift; OUT=$1 ;;
     *) echo "usage: $0 [--quick] [--no-build] [--out FILE]" >&2; exit 2 ;;
@@ -36,7 +41,7 @@ uptime > "$WORK/load-start.txt"
 
 if [ "$BUILD" = 1 ]; then
   echo "== building the bench module and its dependencies"
-  ./mvnw -q -f bench/pom.xml install -DskipTests
+  ./mvnw -q -pl bench -am install -DskipTests
   echo "== building the Go oracle"
   (cd interop && GOSUMDB=off go build -o bin/oracle ./oracle)
 fi
@@ -49,8 +54,9 @@ GO_NAMES="sphinx/new-packet-x25519 sphinx/new-surb-x25519 sphinx/decrypt-surb-pa
  bench/new-packet-h2-p2000 bench/new-packet-h5-p2000 bench/new-packet-h8-p2000 bench/new-packet-h5-p8000 bench/new-packet-h5-p32000"
 
 run_go() { # $1 round
-  echo "== round $1: Go"
+  echo "== round $1: Go (testing.B wall time, then thread CPU time)"
   K4J_ROOT="$ROOT" interop/bin/oracle bench -time "$GO_BENCHTIME" $GO_NAMES > "$WORK/go-$1.jsonl"
+  K4J_ROOT="$ROOT" interop/bin/oracle run bench-cpu -time "$GO_BENCHTIME" $GO_NAMES > "$WORK/go-cpu-$1.jsonl"
 }
 run_java() { # $1 round
   echo "== round $1: Java"
@@ -58,6 +64,8 @@ run_java() { # $1 round
   "$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main 'org\.katzen4j\.bench\..*' $JMH_ARGS -tu us -bm avgt \
       -jvmArgsAppend "-Dk4j.root=$ROOT" -foe true -rf json -rff "$WORK/java-$1.json" > "$WORK/java-$1.log" 2>&1 \
     || { tail -30 "$WORK/java-$1.log" >&2; exit 1; }
+  echo "== round $1: Java (thread CPU time)"
+  "$JAVA_HOME/bin/java" "-Dk4j.root=$ROOT" -cp "$CP" org.katzen4j.bench.CpuTime $CPU_MILLIS > "$WORK/java-cpu-$1.jsonl"
 }
 
 r=1
@@ -70,5 +78,5 @@ END=$(date +%s)
 
 python3 bench/report.py --work "$WORK" --rounds "$ROUNDS" --seconds $((END - START)) \
     --java "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 2 | tail -n 1)" --go "$(go version)" \
-    --jmh-args "$JMH_ARGS" --go-benchtime "$GO_BENCHTIME" --notes bench/notes.md --out "$OUT"
+    --jmh-args "$JMH_ARGS" --go-benchtime "$GO_BENCHTIME" --cpu-millis "$CPU_MILLIS" --notes bench/notes.md --out "$OUT"
 echo "== wrote $OUT in $((END - START)) s"

@@ -48,6 +48,21 @@ def load(work, rounds):
     return java, go
 
 
+def load_cpu(work, rounds):
+    java, go = [], []
+    for r in range(1, rounds + 1):
+        for side, out in (("java", java), ("go", go)):
+            m = {}
+            with open(os.path.join(work, f"{side}-cpu-{r}.jsonl")) as f:
+                for line in f:
+                    line = line.strip()
+                    if line.startswith("{"):
+                        e = json.loads(line)
+                        m[e["name"]] = e["cpu_ns_per_op"] / 1000.0
+            out.append(m)
+    return java, go
+
+
 def fmt(x):
     if x is None:
         return "—"
@@ -76,12 +91,13 @@ def sh(cmd):
 
 def main():
     ap = argparse.ArgumentParser()
-    for a in ("work", "java", "go", "jmh-args", "go-benchtime", "notes", "out"):
+    for a in ("work", "java", "go", "jmh-args", "go-benchtime", "cpu-millis", "notes", "out"):
         ap.add_argument("--" + a, required=True)
     ap.add_argument("--rounds", type=int, required=True)
     ap.add_argument("--seconds", type=int, required=True)
     a = ap.parse_args()
     java, go = load(a.work, a.rounds)
+    cjava, cgo = load_cpu(a.work, a.rounds)
     cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
     load_start = open(os.path.join(a.work, "load-start.txt")).read().strip()
     load_end = open(os.path.join(a.work, "load-end.txt")).read().strip()
@@ -95,36 +111,43 @@ def main():
     w(f"- Load: at start `{load_start}`; at end `{load_end}`")
     w(f"- Java: {a.java}; JMH 1.37, `{a.jmh_args}`, average time")
     w(f"- Go: {a.go}; reference katzenpost v0.0.70 / hpqc v0.0.68 through `interop/bin/oracle bench -time {a.go_benchtime}`")
+    w(f"- Thread CPU time: Java `org.katzen4j.bench.CpuTime {a.cpu_millis}` (ms of CPU warm-up / measurement per "
+      "operation, median of 5 slices), Go `oracle run bench-cpu` (getrusage RUSAGE_THREAD of the benchmark "
+      "goroutine locked to its thread; GC work on other threads is excluded on both sides)")
     w(f"- {a.rounds} rounds; each round runs every Go and every Java benchmark back to back (the order "
-      "alternates between rounds). The ratio is computed within a round; the table gives the median "
-      "ratio over the rounds and its min–max spread. Absolute times are medians and are only "
-      "indicative on a shared machine.\n")
+      "alternates between rounds). Ratios are computed within a round; the tables give the median "
+      "ratio over the rounds and its min–max spread. **The CPU-time ratio is the headline figure**: on a "
+      "shared machine wall time also counts the time other processes hold the CPU. Absolute times are "
+      "medians and only indicative.\n")
     w("## Per operation (Java/Go, lower is better)\n")
-    w("| Operation | Java µs/op | Go µs/op | Java/Go | spread (min–max) | target | met |")
-    w("|---|---:|---:|---:|---:|---:|:---:|")
+    w("| Operation | Java µs (CPU) | Go µs (CPU) | **Java/Go CPU** | spread | Java/Go wall (JMH / testing.B) | spread | target | met |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|:---:|")
     for label, jn, gn, target in OPS:
+        c = row(cjava, cgo, jn, gn)
         r = row(java, go, jn, gn)
-        if r is None:
-            w(f"| {label} | — | — | — | — | {'—' if target is None else f'≤ {target}'} | not measured |")
+        tgt = "—" if target is None else f"≤ {target}"
+        if c is None:
+            w(f"| {label} | — | — | — | — | — | — | {tgt} | not measured |")
             continue
-        jm, gm, rm, lo, hi = r
+        jm, gm, rm, lo, hi = c
         met = "—" if target is None else ("yes" if rm <= target else "**no**")
-        w(f"| {label} | {fmt(jm)} | {fmt(gm)} | **{rm:.2f}** | {lo:.2f}–{hi:.2f} | "
-          f"{'—' if target is None else f'≤ {target}'} | {met} |")
+        wall = ("—", "—") if r is None else (f"{r[2]:.2f}", f"{r[3]:.2f}–{r[4]:.2f}")
+        w(f"| {label} | {fmt(jm)} | {fmt(gm)} | **{rm:.2f}** | {lo:.2f}–{hi:.2f} | {wall[0]} | {wall[1]} | {tgt} | {met} |")
     w("")
-    w("## How packet creation grows (x25519, forward packet without SURB)\n")
-    w("Java and Go µs per packet; the ratio columns as above.\n")
-    w("| Hops | User payload B | Java µs/op | Go µs/op | Java/Go | spread |")
-    w("|---:|---:|---:|---:|---:|---:|")
+    w("## How packet creation grows (x25519, forward packet without SURB, thread CPU time)\n")
+    w("| Hops | User payload B | Java µs | Go µs | Java/Go | spread | wall Java/Go |")
+    w("|---:|---:|---:|---:|---:|---:|---:|")
     for h, p in GROWTH:
-        r = row(java, go, f"SphinxOpsBench.newPacketGrowth#{h}:{p}", f"bench/new-packet-h{h}-p{p}")
-        if r is None:
-            w(f"| {h} | {p} | — | — | — | — |")
+        jn, gn = f"SphinxOpsBench.newPacketGrowth#{h}:{p}", f"bench/new-packet-h{h}-p{p}"
+        c = row(cjava, cgo, jn, gn)
+        r = row(java, go, jn, gn)
+        if c is None:
+            w(f"| {h} | {p} | — | — | — | — | — |")
             continue
-        jm, gm, rm, lo, hi = r
-        w(f"| {h} | {p} | {fmt(jm)} | {fmt(gm)} | {rm:.2f} | {lo:.2f}–{hi:.2f} |")
+        jm, gm, rm, lo, hi = c
+        w(f"| {h} | {p} | {fmt(jm)} | {fmt(gm)} | {rm:.2f} | {lo:.2f}–{hi:.2f} | {'—' if r is None else f'{r[2]:.2f}'} |")
     w("")
-    w("## Raw per-round figures (µs/op)\n")
+    w("## Raw per-round figures (µs/op, wall time: JMH average / testing.B)\n")
     w("| Benchmark | " + " | ".join(f"Java r{i + 1} | Go r{i + 1}" for i in range(a.rounds)) + " |")
     w("|---|" + "---:|" * (2 * a.rounds))
     pairs = [(jn, gn) for _, jn, gn, _ in OPS] + [
