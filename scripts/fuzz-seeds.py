@@ -8,6 +8,7 @@ named seed-<n>. Files called crash-* (reproducers kept by scripts/fuzz.sh) are l
 Run from the repository root: python3 scripts/fuzz-seeds.py [module...]
 """
 import glob
+import gzip
 import hashlib
 import json
 import os
@@ -82,6 +83,12 @@ def wire():
             tail = step.to_bytes(4, "big") + mode.to_bytes(4, "big") + (42).to_bytes(8, "big")
             hs.append(bytes([1 + step, 0x10 + mode, 0x80, 0x07]) + tail[::-1])
     write("wire", pkg, cls, "handshake", hs, limit=16)
+    # consensusChunks: first byte = chunk count - 1 (bits 0-1), error code (bits 2-3), skip flag (bit 4)
+    docs = sorted(vec("pki", "pki_documents.json")["documents"], key=lambda d: len(d["certificate"]))
+    small = gzip.compress(bytes.fromhex(docs[0]["certificate"]), mtime=0)
+    bomb = gzip.compress(bytes(1 << 20), mtime=0)  # 1 MiB of zeros: must hit the document cap
+    write("wire", pkg, cls, "consensusChunks", [bytes([0]) + small, bytes([3]) + small, bytes([0x13]) + small,
+                                                bytes([4]) + gzip.compress(b"", mtime=0), bytes([1]) + bomb])
 
 
 def pki():

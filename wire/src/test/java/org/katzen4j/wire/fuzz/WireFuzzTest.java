@@ -12,17 +12,22 @@ import java.util.Arrays;
 import org.katzen4j.crypto.Schemes;
 import org.katzen4j.wire.AuthMessage;
 import org.katzen4j.wire.CommandException;
+import org.katzen4j.wire.ConsensusDechunker;
+import org.katzen4j.wire.ConsensusReply;
 import org.katzen4j.wire.HandshakeException;
+import org.katzen4j.wire.TransportException;
 import org.katzen4j.wire.WireHandshake;
 import org.katzen4j.wire.commands.CommandCodec;
 import org.katzen4j.wire.commands.CommandGeometry;
+import org.katzen4j.wire.commands.Consensus2;
 import org.katzen4j.wire.commands.WireCommand;
 import org.katzen4j.wire.noise.NoiseKem;
 import org.katzen4j.wire.noise.PqXXHandshake;
 
 /**
  * Fuzzes what a gateway (or anyone on the path to it) can send us: link commands after the handshake, the
- * Noise pqXX handshake messages at every step, and the authentication payload inside them. Only the wire
+ * chunked gzip consensus, the Noise pqXX handshake messages at every step, and the authentication payload
+ * inside them. Only the wire
  * module's checked exceptions may come out.
  *
  * <p>Without {@code JAZZER_FUZZ} the committed inputs under
@@ -55,6 +60,47 @@ class WireFuzzTest {
             }
         }
     }
+
+    private static final int MAX_COMPRESSED = 64 * 1024;
+    private static final int MAX_DOCUMENT = 256 * 1024;
+
+    /**
+     * A consensus as Consensus2 chunks: the first byte picks the number of chunks (1-4), an error code for the
+     * last chunk and whether one chunk number is skipped; the rest is the gzip stream, split evenly. Only a
+     * {@link TransportException} may come out, and a document is never larger than the cap (gzip bombs).
+     */
+    @FuzzTest(maxDuration = "30s")
+    void consensusChunks(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        int chunks = 1 + (data[0] & 3);
+        int errorCode = (data[0] >> 2) & 3;
+        boolean skip = (data[0] & 0x10) != 0;
+        byte[] gz = Arrays.copyOfRange(data, 1, data.length);
+        ConsensusDechunker d = new ConsensusDechunker(EPOCH, MAX_COMPRESSED, MAX_DOCUMENT);
+        int per = (gz.length + chunks - 1) / chunks;
+        try {
+            for (int i = 0; i < chunks; i++) {
+                byte[] part = Arrays.copyOfRange(gz, Math.min(gz.length, i * per), Math.min(gz.length, (i + 1) * per));
+                long num = skip && i > 0 ? i + 1 : i;
+                ConsensusReply r = d.add(new Consensus2(i == chunks - 1 ? errorCode : 0, num, chunks, part));
+                if (r != null) {
+                    assertThat(i).isEqualTo(chunks - 1);
+                    assertThat(r.epoch()).isEqualTo(EPOCH);
+                    if (r.status() == ConsensusReply.Status.FOUND) {
+                        assertThat(r.certificate().length).isBetween(1, MAX_DOCUMENT);
+                    }
+                    return;
+                }
+            }
+            throw new AssertionError("all chunks added but no reply");
+        } catch (TransportException expected) {
+            // bad numbering, error code, oversized or not gzip
+        }
+    }
+
+    private static final long EPOCH = 3_000_000L;
 
     /** The authentication payload carried in handshake messages 2 and 3. */
     @FuzzTest(maxDuration = "30s")
