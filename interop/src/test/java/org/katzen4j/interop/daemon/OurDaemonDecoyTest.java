@@ -23,11 +23,14 @@ import org.katzen4j.interop.testnet.ReferenceTestnet;
 import org.katzen4j.pki.EpochTime;
 
 /**
- * Loop decoys seen from the gateway: with {@code [Debug] DisableDecoyTraffic = false} and no app
- * connected, the gateway's {@code SendPacket} counter (its Prometheus endpoint) grows at about the
- * LambdaP rate (mean gap ≈ 632 ms with the testnet's LambdaP 0.001 / LambdaPMaxDelay 1000 ms);
- * with decoys disabled it stays still. The testnet is shared, so other clients' traffic would
- * show up too; the bounds are loose.
+ * Loop decoys on the real network: with {@code [Debug] DisableDecoyTraffic = false} and no app
+ * connected, our daemon sends loop decoys at about the LambdaP rate (mean gap ≈ 632 ms with the
+ * testnet's LambdaP 0.001 / LambdaPMaxDelay 1000 ms) and their SURB replies come back through the
+ * gateway (the echo service answered them); with decoys disabled nothing is sent. The gateway's
+ * own view is printed: its packet counter ({@code katzenpost_ingress_queue_size_count}, every
+ * packet entering its crypto workers, i.e. our decoy and its reply) grows faster with decoys on.
+ * Its {@code incoming_requests_total{SendPacket}} counter is not maintained by the v0.0.70 gateway
+ * (always 0), and mixes' own decoys pass the gateway too, so the gateway counter is a soft check.
  */
 @Tag("interop")
 @ReferenceTestnet
@@ -46,13 +49,15 @@ class OurDaemonDecoyTest {
     static long sendPackets(String metrics) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metrics))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("(?m)^katzenpost_incoming_requests_total\\{command=\"\\*commands\\.SendPacket\"} (\\S+)$")
-                .matcher(r.body());
-        assertThat(m.find()).as("gateway metrics list SendPacket").isTrue();
+        Matcher m = Pattern.compile("(?m)^katzenpost_ingress_queue_size_count (\\S+)$").matcher(r.body());
+        assertThat(m.find()).as("gateway metrics list the ingress queue").isTrue();
         return (long) Double.parseDouble(m.group(1));
     }
 
-    long measure(ReferenceNetwork net, String metrics, boolean decoys) throws Exception {
+    record Measured(long gatewayPackets, long decoysSent, long decoyReplies) {
+    }
+
+    Measured measure(ReferenceNetwork net, String metrics, boolean decoys) throws Exception {
         ClientConfig cfg = withDecoys(ClientConfig.load(net.clientToml()), decoys);
         try (DaemonAssembly d = DaemonAssembly.start(cfg, DaemonAssembly.Options.defaults()
                 .withListen("tcp", "127.0.0.1:0").withEpochTime(new EpochTime(net.epochPeriod())))) {
@@ -65,10 +70,12 @@ class OurDaemonDecoyTest {
             long ours = d.sendScheduler().decoysSent();
             Thread.sleep(WINDOW.toMillis());
             long delta = sendPackets(metrics) - before;
+            long sent = d.sendScheduler().decoysSent() - ours;
+            Thread.sleep(8000); // the last decoys' replies
             System.out.println("decoys " + (decoys ? "on" : "off") + ": gateway counted " + delta
-                    + " SendPacket in " + WINDOW.toSeconds() + " s; our daemon sent " + (d.sendScheduler().decoysSent()
-                    - ours) + " decoys, " + d.replies().decoyReplies() + " decoy replies came back");
-            return delta;
+                    + " packets in " + WINDOW.toSeconds() + " s; our daemon sent " + sent + " decoys, "
+                    + d.replies().decoyReplies() + " decoy replies came back");
+            return new Measured(delta, sent, d.replies().decoyReplies());
         }
     }
 
@@ -79,11 +86,17 @@ class OurDaemonDecoyTest {
         Matcher m = Pattern.compile("MetricsAddress\\s*=\\s*\"([^\"]+)\"").matcher(Files.readString(gw));
         assumeTrue(m.find(), "gateway1 has no MetricsAddress");
         String metrics = "http://" + m.group(1) + "/metrics";
-        long on = measure(net, metrics, true);
-        long off = measure(net, metrics, false);
+        Measured on = measure(net, metrics, true);
+        Measured off = measure(net, metrics, false);
         double expected = WINDOW.toMillis() / 632.0;
-        assertThat(on).as("decoys on: about %.0f packets expected", expected).isBetween((long) (expected * 0.6),
-                (long) (expected * 1.6) + 10);
-        assertThat(off).as("decoys off").isLessThanOrEqualTo(3);
+        assertThat(on.decoysSent()).as("decoys on: about %.0f expected", expected)
+                .isBetween((long) (expected * 0.6), (long) (expected * 1.5));
+        assertThat(on.decoyReplies()).as("decoy replies back through the gateway")
+                .isGreaterThanOrEqualTo(on.decoysSent() * 8 / 10);
+        assertThat(off.decoysSent()).isZero();
+        assertThat(off.decoyReplies()).isZero();
+        System.out.println("gateway packets: " + on.gatewayPackets() + " with decoys, " + off.gatewayPackets()
+                + " without (difference " + (on.gatewayPackets() - off.gatewayPackets()) + ", expected about "
+                + Math.round(2 * expected) + " from the decoys and their replies)");
     }
 }
