@@ -10,7 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.katzen4j.config.ThinClientConfig;
@@ -27,8 +27,9 @@ import picocli.CommandLine;
 class KatzenTestnetInteropTest {
     static Path toml;
 
-    @BeforeAll
-    static void findTestnet() throws Exception {
+    /** Per test (not @BeforeAll) so that surefire reports each test as skipped, with the reason. */
+    @BeforeEach
+    void findTestnet() throws Exception {
         assumeTrue(onPath("go"), "Go is not installed: the reference testnet cannot run here");
         String env = System.getenv("KATZEN4J_THINCLIENT_TOML");
         toml = env != null && !env.isBlank() ? Path.of(env)
@@ -79,8 +80,13 @@ class KatzenTestnetInteropTest {
     }
 
     @Test
-    void pingGetsRoundTripsThroughTheReferenceDaemon() {
+    void pingGetsRoundTripsThroughTheReferenceDaemon() throws InterruptedException {
         String[] r = run("-c", toml.toString(), "--dial-timeout", "60s", "-t", "90s", "ping", "-n", "3", "-C", "3");
+        if (!r[0].equals("0")) {
+            // the shared testnet's gateway is sometimes restarted by other tests: one more run after it is back
+            Thread.sleep(20_000);
+            r = run("-c", toml.toString(), "--dial-timeout", "60s", "-t", "90s", "ping", "-n", "3", "-C", "3");
+        }
         assertThat(r[1]).contains("Sending 3 Sphinx packets to echo@servicenode1", "3 sent")
                 .containsPattern("round-trip min/avg/max/stddev = [0-9.]+/[0-9.]+/[0-9.]+/[0-9.]+ ms")
                 .containsPattern("Success rate is \\d+ percent \\([1-3]/3\\)");
