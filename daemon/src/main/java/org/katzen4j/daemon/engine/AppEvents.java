@@ -16,6 +16,22 @@ public final class AppEvents {
 
     private volatile AppRouter router;
     private volatile boolean connected;
+    private final java.util.Set<AppId> apps = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The listener accepted {@code app}. */
+    public void appConnected(AppId app) {
+        apps.add(app);
+    }
+
+    /** {@code app} is gone; work still queued for it is skipped. */
+    public void appGone(AppId app) {
+        apps.remove(app);
+    }
+
+    /** Whether {@code app} is still connected (queued sends of departed apps are not executed). */
+    public boolean present(AppId app) {
+        return apps.contains(app);
+    }
 
     public void bind(AppRouter r) {
         this.router = r;

@@ -130,6 +130,10 @@ public final class ArqService {
             return; // acknowledged or replaced meanwhile
         }
         forgetAttempt(p);
+        if (!events.present(p.app)) {
+            pending.remove(new Key(p.app, p.id));
+            return;
+        }
         if (p.retransmissions + 1 > timing.maxRetransmissions()) {
             pending.remove(new Key(p.app, p.id));
             LOG.info("ARQ message {}: no reply after {} retransmissions", p.id, p.retransmissions);

@@ -45,10 +45,23 @@ public final class RequestRouter implements Engine {
     }
 
     @Override
+    public void appConnected(AppId app) {
+        events.appConnected(app);
+    }
+
+    @Override
     public void handle(AppId app, ThinRequest request) {
         switch (request) {
-            case ThinRequest.SendMessage m -> queue(app, m, () -> legacy.sendMessage(app, m));
-            case ThinRequest.SendArqMessage m -> queue(app, m, () -> legacy.sendArqMessage(app, m));
+            case ThinRequest.SendMessage m -> queue(app, m, () -> {
+                if (events.present(app)) {
+                    legacy.sendMessage(app, m);
+                }
+            });
+            case ThinRequest.SendArqMessage m -> queue(app, m, () -> {
+                if (events.present(app)) {
+                    legacy.sendArqMessage(app, m);
+                }
+            });
             case ThinRequest.ThinClose c -> { }
             case ThinRequest.CreateWriteChannel c -> channels.handle(app, c);
             case ThinRequest.CreateReadChannel c -> channels.handle(app, c);
@@ -79,6 +92,7 @@ public final class RequestRouter implements Engine {
 
     @Override
     public void appDisconnected(AppId app) {
+        events.appGone(app);
         int n = registry.removeApp(app);
         arq.removeApp(app);
         channels.appDisconnected(app);

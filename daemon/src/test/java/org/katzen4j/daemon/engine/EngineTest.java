@@ -64,6 +64,7 @@ class EngineTest {
         router = new RequestRouter(events, sendScheduler, legacy, new ChannelRequests(events), registry, arq, clock);
         router.bind(apps);
         app = AppId.random(rng);
+        router.appConnected(app);
         sendScheduler.setRates(0.001, 1000);
         sendScheduler.setConnected(true);
     }
@@ -265,6 +266,20 @@ class EngineTest {
         assertThat(arq.inFlight()).isZero();
         clock.advance(Duration.ofMinutes(20));
         assertThat(link.sent).hasSize(1);
+    }
+
+    @Test
+    void queuedSendsOfADepartedAppAreNotExecuted() {
+        router.handle(app, new ThinRequest.SendArqMessage(MessageId.random(net.rng), true, null, echoNode(),
+                echoQueue(), Blob.utf8("never")));
+        router.handle(app, new ThinRequest.SendMessage(MessageId.random(net.rng), false, null, echoNode(),
+                echoQueue(), Blob.utf8("never")));
+        router.appDisconnected(app);
+        apps.gone.add(app);
+        runFor(Duration.ofSeconds(10));
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(link.sent).isEmpty();
+        assertThat(arq.inFlight()).isZero();
     }
 
     @Test
