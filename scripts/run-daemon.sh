@@ -40,6 +40,8 @@ else
 fi
 interop/testnet wait 600
 eval "$(interop/testnet env)"
+# every process of a network must agree on the epoch period (the testnet's is 2 minutes)
+export KATZENPOST_EPOCH_DURATION=${EPOCH:-2m}
 
 net_dir=${NET:-interop/.testnet/net}
 src_cfg=$net_dir/client2/client.toml
