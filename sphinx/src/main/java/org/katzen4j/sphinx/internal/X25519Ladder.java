@@ -70,12 +70,9 @@ public final class X25519Ladder {
             throw new IllegalArgumentException("scalar out of range or point not 32 bytes");
         }
         byte[] kb = new byte[32]; // little-endian
-        byte[] be = k.toByteArray();
-        for (int i = 0; i < be.length && i < 33; i++) {
-            int pos = be.length - 1 - i;
-            if (i < 32) {
-                kb[i] = be[pos];
-            }
+        byte[] be = k.toByteArray(); // big-endian, possibly with a leading sign byte (k < 2^256)
+        for (int i = 0; i < Math.min(32, be.length); i++) {
+            kb[i] = be[be.length - 1 - i];
         }
         Arrays.fill(be, (byte) 0);
         int[] x1 = X25519Field.create();
