@@ -48,26 +48,25 @@ printf 'module\ttarget\tseconds\texecutions\tresult\n' > "$summary"
 failed=0
 start_all=$(date +%s)
 
+# One Maven run compiles the tests of every selected module and writes each one's test classpath.
+fuzzmods=""
 for m in $modules; do
-  fuzzdirs=$(ls -d "$m"/src/test/java/org/katzen4j/*/fuzz 2>/dev/null)
-  if [ -z "$fuzzdirs" ]; then
+  if ls -d "$m"/src/test/java/org/katzen4j/*/fuzz > /dev/null 2>&1; then
+    fuzzmods="$fuzzmods${fuzzmods:+,}$m"
+  else
     echo "fuzz: module $m has no fuzz targets" >&2
-    continue
   fi
-  echo "== $m: compiling tests"
-  if ! ./mvnw -q -o -pl "$m" test-compile > "$out/$m-compile.log" 2>&1; then
-    echo "fuzz: test-compile of $m failed, see $out/$m-compile.log" >&2
-    printf '%s\t-\t-\t-\tcompile failed\n' "$m" >> "$summary"
-    failed=1
-    continue
-  fi
-  if ! ./mvnw -q -o -pl "$m" dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$out/$m.classpath" > "$out/$m-classpath.log" 2>&1; then
-    echo "fuzz: could not resolve the test classpath of $m, see $out/$m-classpath.log" >&2
-    failed=1
-    continue
-  fi
-  cp="$ROOT/$m/target/test-classes:$ROOT/$m/target/classes:$(cat "$out/$m.classpath")"
+done
+[ -n "$fuzzmods" ] || { echo "fuzz: nothing to fuzz" >&2; exit 2; }
+echo "== compiling tests of $fuzzmods"
+if ! ./mvnw -q -o -pl "$fuzzmods" test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/fuzz.classpath > "$out/compile.log" 2>&1; then
+  echo "fuzz: compiling the tests failed, see $out/compile.log" >&2
+  exit 2
+fi
+
+for m in $(echo "$fuzzmods" | tr , ' '); do
+  cp="$ROOT/$m/target/test-classes:$ROOT/$m/target/classes:$(cat "$m/target/fuzz.classpath")"
 
   for src in $(ls "$m"/src/test/java/org/katzen4j/*/fuzz/*.java); do
     pkg=$(sed -n 's/^package \(.*\);/\1/p' "$src")
@@ -88,10 +87,12 @@ for m in $modules; do
       log="$out/$target.log"
       echo "== $m $target: ${secs}s"
       t0=$(date +%s)
-      # -timeout: one input running longer than 30 s is a hang; -rss_limit_mb with -Xmx1g: memory blow-ups
+      # Coverage and Jazzer's hooks only in our classes (hooking the JDK and libraries slows start-up and
+      # every execution several-fold). -timeout: one input running longer than 30 s is a hang;
+      # -rss_limit_mb with -Xmx1g: memory blow-ups.
       (cd "$findings" && "$JAVA" -Xmx1g -cp "$cp" com.code_intelligence.jazzer.Jazzer \
           --target_class="$pkg.$cls" --target_method="$meth" \
-          --instrumentation_includes='org.katzen4j.**' \
+          --instrumentation_includes='org.katzen4j.**' --custom_hook_includes='org.katzen4j.**' \
           --reproducer_path="$findings" \
           -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 -artifact_prefix="$findings/" \
           "$corpus" $seeds) > "$log" 2>&1
