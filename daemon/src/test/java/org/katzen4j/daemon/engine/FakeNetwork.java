@@ -62,11 +62,22 @@ final class FakeNetwork {
     final Document document;
     final AuthoritySet authorities;
     final byte[] gatewayId;
+    /** The gateway's identity (raw Ed25519 public key) and wire link key pair, for a fake wire gateway. */
+    byte[] gatewayIdentity;
+    org.katzen4j.crypto.KemPrivateKey gatewayLinkKey;
     final byte[] echoNodeId;
     final List<Delivery> deliveries = new ArrayList<>();
     private final Map<String, Node> byId = new HashMap<>();
 
+    private final String gatewayAddress;
+
     FakeNetwork(long seed) throws Exception {
+        this(seed, "tcp://127.0.0.1:1");
+    }
+
+    /** @param gatewayAddress the gateway's address in the document (a fake wire gateway's port) */
+    FakeNetwork(long seed, String gatewayAddress) throws Exception {
+        this.gatewayAddress = gatewayAddress;
         rng = SecureRandom.getInstance("SHA1PRNG");
         rng.setSeed(seed);
         sphinx = Sphinx.forGeometry(GEOMETRY);
@@ -96,6 +107,11 @@ final class FakeNetwork {
     private Node node(String name, boolean gateway, boolean service, Map<String, Map<String, CborValue>> kaetzchen)
             throws Exception {
         byte[] identity = Schemes.ED25519.generate(rng).publicKey().encoded();
+        org.katzen4j.crypto.KemPrivateKey link = Schemes.XWING.generate(rng);
+        if (gateway) {
+            gatewayIdentity = identity;
+            gatewayLinkKey = link;
+        }
         byte[] priv = X25519Nike.instance().generatePrivateKey(rng);
         byte[] pub = X25519Nike.instance().publicKey(priv);
         Map<Long, byte[]> keys = new HashMap<>();
@@ -103,8 +119,8 @@ final class FakeNetwork {
             keys.put(e, pub);
         }
         MixDescriptor d = MixDescriptor.builder().name(name).epoch(epoch).identityKey(identity)
-                .linkKey(Schemes.XWING.generate(rng).publicKey().encoded()).mixKeys(keys)
-                .addresses(Map.of("tcp", List.of("tcp://127.0.0.1:1"))).kaetzchen(kaetzchen.isEmpty() ? null : kaetzchen)
+                .linkKey(link.publicKey().encoded()).mixKeys(keys)
+                .addresses(Map.of("tcp", List.of(gateway ? gatewayAddress : "tcp://127.0.0.1:1"))).kaetzchen(kaetzchen.isEmpty() ? null : kaetzchen)
                 .gatewayNode(gateway).serviceNode(service).build();
         Node n = new Node(name, KeyHash.of(identity), priv, d);
         byId.put(Arrays.toString(n.idHash()), n);
