@@ -90,6 +90,7 @@ class EngineOverWireTest {
                 w.start();
                 gateway.start();
                 await(() -> gateway.connected() && w.document().isPresent(), "session and document");
+                await(() -> !apps.documents.isEmpty(), "the document event");
                 assertThat(apps.statuses).contains(true);
                 assertThat(apps.documents).hasSize(1);
 

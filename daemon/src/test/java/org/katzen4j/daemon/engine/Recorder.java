@@ -14,9 +14,9 @@ final class Recorder implements AppRouter {
     record Sent(AppId app, ThinResponse response) {
     }
 
-    final List<Sent> sent = new ArrayList<>();
-    final List<Boolean> statuses = new ArrayList<>();
-    final List<byte[]> documents = new ArrayList<>();
+    final List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Boolean> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<byte[]> documents = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Set<AppId> gone = ConcurrentHashMap.newKeySet();
 
     @Override
