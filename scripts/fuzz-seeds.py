@@ -126,6 +126,9 @@ def pigeonhole():
     seeds = [e for encs in by_type.values() for e in sorted(encs, key=len)[:3]]
     seeds += [p["input"] for p in v["parse"] if p["goAccepts"]][:10]
     write("pigeonhole", pkg, cls, "message", sorted(seeds, key=len), limit=28)
+    inner = [m["encoding"] for m in v["messages"] if m["type"] == "ReplicaMessageReplyInnerMessage"]
+    write("pigeonhole", pkg, cls, "replicaReply",
+          [bytes([slot]) + bytes.fromhex(e) for e in sorted(inner, key=len)[:4] for slot in (0, 1)], limit=8)
     b = vec("pigeonhole", "bacap.json")
     caps = [c[k] for c in b["cases"][:2] for k in ("writeCap", "readCap")]
     caps += [b["cases"][0]["indexes"][0]["index"]]
