@@ -77,6 +77,17 @@ class VanishingClientTest {
                     Thread.sleep(20);
                 }
                 int inFlightAtVanish = d.arq().inFlight();
+                if (inFlightAtVanish < sentA) {
+                    System.out.println("only " + inFlightAtVanish + " ARQ in flight, " + d.sendScheduler().queued()
+                            + " queued, scheduler running " + d.sendScheduler().running() + ", ticks "
+                            + d.sendScheduler().ticks() + "; engine threads:");
+                    Thread.getAllStackTraces().forEach((t, st) -> {
+                        if (t.getName().contains("engine") || t.getName().contains("gateway")) {
+                            System.out.println(t.getName() + " " + t.getState() + " "
+                                    + java.util.Arrays.toString(java.util.Arrays.copyOf(st, Math.min(st.length, 12))));
+                        }
+                    });
+                }
                 a.setOption(StandardSocketOptions.SO_LINGER, 0);
                 a.close(); // RST: no thin_close
                 long t0 = System.nanoTime();
@@ -161,8 +172,13 @@ class VanishingClientTest {
         Frames.read(in, Frames.DEFAULT_MAX_FRAME);
         Thread.ofVirtual().start(() -> { // keep reading so the daemon never sees a slow reader
             try {
-                while (Frames.read(in, Frames.DEFAULT_MAX_FRAME) != null) {
-                    // discard
+                byte[] body;
+                while ((body = Frames.read(in, Frames.DEFAULT_MAX_FRAME)) != null) {
+                    ThinResponse.decode(body).ifPresent(r -> {
+                        if (r instanceof ThinResponse.MessageSentEvent e && e.err() != null && !e.err().isEmpty()) {
+                            System.out.println("vanishing app: send failed: " + e.err());
+                        }
+                    });
                 }
             } catch (Exception e) {
                 // reset
