@@ -11,7 +11,8 @@
 # other processes of a shared machine disturb much less.
 #
 # Environment: ROUNDS (default 3), JMH_ARGS (default: 1 fork, 1x1 s warm-up, 2x1 s measurement),
-# GO_BENCHTIME (default 1s), CPU_MILLIS (default "1000 1000", wall ms of warm-up / measurement per operation). About 10-12 minutes in all.
+# GO_BENCHTIME (default 1s), CPU_MILLIS (default "1000 1000", wall ms of warm-up / measurement per operation). About 9 minutes in all
+# (535 s on the shared 2-core machine at load average 9-18).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
