@@ -38,6 +38,10 @@ public final class Kpclientd implements Callable<Integer> {
     @Option(names = "--strict", description = "reject unknown configuration keys (the reference ignores them)")
     boolean strict;
 
+    @Option(names = "--channel-ownership",
+            description = "an app may only use the Pigeonhole channel ids it created (the reference lets any app use any live id)")
+    boolean channelOwnership;
+
     @Option(names = "--listen-network", paramLabel = "NET",
             description = "override ListenNetwork (tcp, tcp4, tcp6, unix)")
     String listenNetwork;
@@ -92,7 +96,8 @@ public final class Kpclientd implements Callable<Integer> {
         setUpLogging(cfg.logging());
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Kpclientd.class);
         r.warnings().forEach(w -> log.warn("config: {}", w));
-        DaemonAssembly.Options o = DaemonAssembly.Options.defaults();
+        DaemonAssembly.Options o = DaemonAssembly.Options.defaults()
+                .withChannels(new org.katzen4j.daemon.channel.PigeonholeChannels(channelOwnership));
         if (listenNetwork != null || listenAddress != null) {
             o = o.withListen(listenNetwork, listenAddress);
         }
