@@ -38,6 +38,10 @@ public final class Kpclientd implements Callable<Integer> {
     @Option(names = "--strict", description = "reject unknown configuration keys (the reference ignores them)")
     boolean strict;
 
+    @Option(names = "--show-consensus",
+            description = "dial a pinned gateway, fetch and verify the current consensus, print its topology and services, and exit")
+    boolean showConsensus;
+
     @Option(names = "--channel-ownership",
             description = "an app may only use the Pigeonhole channel ids it created (the reference lets any app use any live id)")
     boolean channelOwnership;
@@ -96,6 +100,9 @@ public final class Kpclientd implements Callable<Integer> {
         setUpLogging(cfg.logging());
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Kpclientd.class);
         r.warnings().forEach(w -> log.warn("config: {}", w));
+        if (showConsensus) {
+            return showConsensus(cfg, err);
+        }
         DaemonAssembly.Options o = DaemonAssembly.Options.defaults()
                 .withChannels(new org.katzen4j.daemon.channel.PigeonholeChannels(channelOwnership));
         if (listenNetwork != null || listenAddress != null) {
@@ -125,6 +132,20 @@ public final class Kpclientd implements Callable<Integer> {
     }
 
     /** Maps {@code [Logging]} onto slf4j-simple's system properties (must run before any logger exists). */
+    private static int showConsensus(ClientConfig cfg, PrintWriter err) throws InterruptedException {
+        try {
+            ConsensusProbe.Result r = ConsensusProbe.run(cfg, org.katzen4j.pki.EpochTime.fromEnvironment(System.getenv(), false),
+                    java.time.Clock.systemUTC(), new java.security.SecureRandom());
+            System.out.println("gateway " + r.gateway() + " at " + r.address() + ": consensus for epoch " + r.epoch()
+                    + " verified (" + r.document().signers().size() + " authority signatures)");
+            System.out.println(r.document().summary());
+            return 0;
+        } catch (ConsensusProbe.ProbeException e) {
+            err.println("kpclientd: " + e.getMessage());
+            return 1;
+        }
+    }
+
     static void setUpLogging(ClientConfig.Logging l) {
         String level = l.disable() ? "off" : switch (l.level() == null ? "NOTICE" : l.level().toUpperCase()) {
             case "ERROR" -> "error";
