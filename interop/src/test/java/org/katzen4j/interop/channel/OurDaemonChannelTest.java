@@ -230,6 +230,9 @@ class OurDaemonChannelTest {
     @Test
     @Order(3)
     void theReferenceGoThinClientRunsTheGuideFlowsThroughOurDaemon() throws Exception {
+        assumeTrue(Boolean.getBoolean("katzen4j.interop.gochannel"),
+                "opt-in (-Dkatzen4j.interop.gochannel=true): the reference Go thin client's blocking channel calls have"
+                        + " no timeout, so one packet lost on a young network hangs the run; CI runs the Java flows only");
         Path dir = interopDir();
         assumeTrue(dir != null, "interop module directory not found");
         Path bin = Files.createTempFile("gochannel", "");
@@ -249,14 +252,18 @@ class OurDaemonChannelTest {
         try (ThinClient probe = client()) {
             createWrite(probe); // skips unless our daemon serves channels
         }
-        Process p = new ProcessBuilder(bin.toString(), "-config", thinToml.toString()).redirectErrorStream(true).start();
+        Path log = Files.createTempFile("gochannel", ".log");
+        Process p = new ProcessBuilder(bin.toString(), "-config", thinToml.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         boolean done = p.waitFor(10, TimeUnit.MINUTES);
         if (!done) {
-            p.destroyForcibly();
+            p.destroyForcibly().waitFor();
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(out);
         Files.deleteIfExists(bin);
+        Files.deleteIfExists(log);
+        assertThat(done).as("the Go thin client finished within 10 minutes; its output:\n" + out).isTrue();
         assertThat(out).as(out).contains("ALL OK");
         assertThat(p.exitValue()).isZero();
     }
