@@ -3,15 +3,21 @@ module github.com/katzen4j/katzen4j/interop
 go 1.24.0
 
 require (
+	filippo.io/mlkem768 v0.0.0-20240221181710-5ce91625fdc1
+	github.com/BurntSushi/toml v1.5.0
+	github.com/fxamacker/cbor/v2 v2.8.0
+	github.com/katzenpost/chacha20 v0.0.1
+	github.com/katzenpost/circl v1.3.9-0.20240222183521-1cd9a34e9a0c
+	github.com/katzenpost/hpqc v0.0.68
 	github.com/katzenpost/katzenpost v0.0.70
+	github.com/katzenpost/nyquist v0.0.10
+	gitlab.com/yawning/aez.git v0.0.0-20211027044916-e49e68abd344
 	golang.org/x/crypto v0.39.0
 )
 
 require (
 	codeberg.org/vula/highctidh v1.0.2024092800 // indirect
 	filippo.io/edwards25519 v1.0.0 // indirect
-	filippo.io/mlkem768 v0.0.0-20240221181710-5ce91625fdc1 // indirect
-	github.com/BurntSushi/toml v1.5.0 // indirect
 	github.com/agl/gcmsiv v0.0.0-20190418185415-e8dcd2f151dc // indirect
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/carlmjohnson/versioninfo v0.22.5 // indirect
@@ -25,18 +31,13 @@ require (
 	github.com/charmbracelet/x/term v0.2.1 // indirect
 	github.com/davecgh/go-spew v1.1.1 // indirect
 	github.com/dchest/siphash v1.2.3 // indirect
-	github.com/fxamacker/cbor/v2 v2.8.0 // indirect
 	github.com/go-faster/xor v1.0.0 // indirect
 	github.com/grafana/pyroscope-go v1.2.2 // indirect
 	github.com/grafana/pyroscope-go/godeltaprof v0.1.8 // indirect
 	github.com/henrydcase/nobs v0.0.0-20230313231516-25b66236df73 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/jackc/pgx v3.6.2+incompatible // indirect
-	github.com/katzenpost/chacha20 v0.0.1 // indirect
 	github.com/katzenpost/chacha20poly1305 v0.0.1 // indirect
-	github.com/katzenpost/circl v1.3.9-0.20240222183521-1cd9a34e9a0c // indirect
-	github.com/katzenpost/hpqc v0.0.68 // indirect
-	github.com/katzenpost/nyquist v0.0.10 // indirect
 	github.com/katzenpost/sntrup4591761 v0.0.0-20231024131303-8755eb1986b8 // indirect
 	github.com/katzenpost/sphincsplus v0.0.2 // indirect
 	github.com/klauspost/compress v1.18.0 // indirect
@@ -69,7 +70,6 @@ require (
 	github.com/x448/float16 v0.8.4 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 	github.com/yawning/bloom v0.0.0-20181019144233-44d6c5c71ed1 // indirect
-	gitlab.com/yawning/aez.git v0.0.0-20211027044916-e49e68abd344 // indirect
 	gitlab.com/yawning/avl.git v0.0.0-20180224045358-04c7c776e391 // indirect
 	gitlab.com/yawning/bsaes.git v0.0.0-20190805113838-0a714cd429ec // indirect
 	gitlab.com/yawning/x448.git v0.0.0-20221003101044-617eb9b7d9b7 // indirect
