@@ -3,14 +3,11 @@ package org.katzen4j.daemon;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.katzen4j.config.ClientConfig;
 import org.katzen4j.crypto.CryptoException;
 import org.katzen4j.crypto.KemScheme;
 import org.katzen4j.crypto.Schemes;
-import org.katzen4j.pki.Authority;
 import org.katzen4j.pki.AuthoritySet;
 import org.katzen4j.pki.Document;
 import org.katzen4j.pki.EpochClock;
@@ -21,10 +18,6 @@ import org.katzen4j.wire.ConsensusReply;
 import org.katzen4j.wire.GatewayClient;
 import org.katzen4j.wire.GatewayConnector;
 import org.katzen4j.wire.WireException;
-import org.katzen4j.wire.WireSession;
-import org.katzen4j.wire.commands.CommandCodec;
-import org.katzen4j.wire.commands.CommandGeometry;
-import org.katzen4j.wire.noise.NoiseKem;
 
 /**
  * A one-shot look at the network without starting the daemon: dial a pinned gateway from the
@@ -55,22 +48,15 @@ public final class ConsensusProbe {
         AuthoritySet authorities;
         KemScheme wireKem;
         try {
-            List<Authority> auths = new ArrayList<>();
-            for (ClientConfig.Authority a : cfg.votingAuthorities()) {
-                auths.add(Authority.of(a.identifier(), a.pkiSignatureScheme(), a.identityPublicKey()));
-            }
-            authorities = AuthoritySet.of(auths);
+            authorities = DaemonAssembly.authorities(cfg);
             wireKem = Schemes.kem(cfg.wireKemScheme());
         } catch (PkiException | CryptoException e) {
             throw new ProbeException("configuration: " + e.getMessage(), e);
         }
-        WireSession.Config wireCfg = WireSession.Config.defaults(NoiseKem.of(wireKem, rng),
-                CommandCodec.padded(CommandGeometry.of(cfg.sphinxGeometry())));
-        GatewayConnector connector = new GatewayConnector(wireKem, wireCfg, rng);
+        GatewayConnector connector = DaemonAssembly.connector(cfg, wireKem, rng);
         ProbeException last = null;
-        for (ClientConfig.Gateway g : cfg.pinnedGateways()) {
-            GatewayConnector.Gateway gw = new GatewayConnector.Gateway(g.name(), g.identityKey(), g.linkKey(),
-                    g.addresses());
+        for (GatewayConnector.Gateway gw : DaemonAssembly.pinnedGateways(cfg)) {
+            String name = gw.name();
             try {
                 GatewayConnector.Connection conn = connector.connect(gw);
                 try (GatewayClient client = new GatewayClient(conn.session(), new GatewayClient.Listener() {
@@ -78,18 +64,18 @@ public final class ConsensusProbe {
                     long epoch = epochTime.currentEpoch(clock);
                     ConsensusReply reply = client.fetchConsensus(epoch);
                     if (reply.status() != ConsensusReply.Status.FOUND) {
-                        throw new ProbeException("gateway " + g.name() + " has no consensus for epoch " + epoch
+                        throw new ProbeException("gateway " + name + " has no consensus for epoch " + epoch
                                 + " (" + reply.status() + ")", null);
                     }
                     Document doc = UnverifiedDocument.parse(reply.certificate())
                             .verify(authorities, new EpochClock(epochTime, clock), epoch);
                     doc.checkGeometry(cfg.sphinxGeometry());
-                    return new Result(g.name(), conn.address(), epoch, doc);
+                    return new Result(name, conn.address(), epoch, doc);
                 }
             } catch (WireException e) {
-                last = new ProbeException("gateway " + g.name() + ": " + e.getMessage(), e);
+                last = new ProbeException("gateway " + name + ": " + e.getMessage(), e);
             } catch (PkiException e) {
-                throw new ProbeException("consensus from gateway " + g.name() + " rejected: " + e.getMessage(), e);
+                throw new ProbeException("consensus from gateway " + name + " rejected: " + e.getMessage(), e);
             }
         }
         throw last != null ? last : new ProbeException("no pinned gateway in the configuration", null);

@@ -132,6 +132,30 @@ public final class DaemonAssembly implements AutoCloseable {
     private volatile PkiException fatal;
     private ThinListener listener;
 
+    /** The directory authorities of the config, with the reference's majority threshold. */
+    static AuthoritySet authorities(ClientConfig cfg) throws PkiException {
+        List<Authority> auths = new ArrayList<>();
+        for (ClientConfig.Authority a : cfg.votingAuthorities()) {
+            auths.add(Authority.of(a.identifier(), a.pkiSignatureScheme(), a.identityPublicKey()));
+        }
+        return AuthoritySet.of(auths);
+    }
+
+    /** Dials gateways with the config's wire KEM, commands padded to its Sphinx geometry. */
+    static GatewayConnector connector(ClientConfig cfg, KemScheme wireKem, SecureRandom rng) {
+        WireSession.Config wireCfg = WireSession.Config.defaults(NoiseKem.of(wireKem, rng),
+                CommandCodec.padded(CommandGeometry.of(cfg.sphinxGeometry())));
+        return new GatewayConnector(wireKem, wireCfg, rng);
+    }
+
+    static List<GatewayConnector.Gateway> pinnedGateways(ClientConfig cfg) {
+        List<GatewayConnector.Gateway> pinned = new ArrayList<>();
+        for (ClientConfig.Gateway g : cfg.pinnedGateways()) {
+            pinned.add(new GatewayConnector.Gateway(g.name(), g.identityKey(), g.linkKey(), g.addresses()));
+        }
+        return pinned;
+    }
+
     private DaemonAssembly(ClientConfig cfg, Options o) throws StartException {
         SecureRandom rng = o.random();
         Sphinx sphinx;
@@ -139,11 +163,7 @@ public final class DaemonAssembly implements AutoCloseable {
         KemScheme wireKem;
         try {
             sphinx = Sphinx.forGeometry(cfg.sphinxGeometry());
-            List<Authority> auths = new ArrayList<>();
-            for (ClientConfig.Authority a : cfg.votingAuthorities()) {
-                auths.add(Authority.of(a.identifier(), a.pkiSignatureScheme(), a.identityPublicKey()));
-            }
-            authorities = AuthoritySet.of(auths);
+            authorities = authorities(cfg);
             wireKem = Schemes.kem(cfg.wireKemScheme());
         } catch (SphinxException | PkiException | CryptoException e) {
             throw new StartException(e.getMessage(), e);
@@ -153,13 +173,8 @@ public final class DaemonAssembly implements AutoCloseable {
         engine = new ExecutorScheduler(o.clock(), "engine");
         registry = new ReplyRegistry(engine);
 
-        WireSession.Config wireCfg = WireSession.Config.defaults(NoiseKem.of(wireKem, rng),
-                CommandCodec.padded(CommandGeometry.of(cfg.sphinxGeometry())));
-        GatewayConnector connector = new GatewayConnector(wireKem, wireCfg, rng);
-        List<GatewayConnector.Gateway> pinned = new ArrayList<>();
-        for (ClientConfig.Gateway g : cfg.pinnedGateways()) {
-            pinned.add(new GatewayConnector.Gateway(g.name(), g.identityKey(), g.linkKey(), g.addresses()));
-        }
+        GatewayConnector connector = connector(cfg, wireKem, rng);
+        List<GatewayConnector.Gateway> pinned = pinnedGateways(cfg);
         PkiWorker[] pkiRef = new PkiWorker[1];
         ReplyDispatcher[] dispatcherRef = new ReplyDispatcher[1];
         SendScheduler[] sendRef = new SendScheduler[1];
