@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.katzen4j.testsupport.GoOracle;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -95,7 +96,7 @@ class JavaToGoTest {
         Files.createDirectories(file.getParent());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
 
-        GoOracle.Result r = GoOracle.verify("crypto/java", file);
+        GoOracle.Result r = GoOracle.forArea("crypto").verify("crypto/java", file);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("crypto/java: " + nikes.size() + " nike, " + kems.size() + " kem, " + signs.size() + " sign");
     }
