@@ -44,7 +44,9 @@ public record ClientConfig(
         Optional<Map<String, Object>> cachedDocument,
         List<Gateway> pinnedGateways,
         List<Authority> votingAuthorities,
-        Optional<List<String>> preferedTransports) {
+        Optional<List<String>> preferedTransports,
+        Metrics metrics,
+        ListenerLimits listenerLimits) {
 
     /** Transports the reference uses when {@code PreferedTransports} is absent, most preferred first. */
     public static final List<String> DEFAULT_TRANSPORTS = List.of("tcp", "tcp4", "tcp6", "quic", "ws", "onion");
@@ -66,6 +68,18 @@ public record ClientConfig(
         pinnedGateways = List.copyOf(pinnedGateways);
         votingAuthorities = List.copyOf(votingAuthorities);
         preferedTransports = preferedTransports.map(List::copyOf);
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(listenerLimits, "listenerLimits");
+    }
+
+    /** The reference's sections only: no katzen4j extensions (metrics off, default listener limits). */
+    public ClientConfig(String listenNetwork, String listenAddress, String pkiSignatureScheme, String wireKemScheme,
+            Geometry sphinxGeometry, PigeonholeGeometry pigeonholeGeometry, Logging logging, UpstreamProxy upstreamProxy,
+            Debug debug, Optional<Map<String, Object>> cachedDocument, List<Gateway> pinnedGateways,
+            List<Authority> votingAuthorities, Optional<List<String>> preferedTransports) {
+        this(listenNetwork, listenAddress, pkiSignatureScheme, wireKemScheme, sphinxGeometry, pigeonholeGeometry,
+                logging, upstreamProxy, debug, cachedDocument, pinnedGateways, votingAuthorities, preferedTransports,
+                Metrics.DISABLED, ListenerLimits.DEFAULTS);
     }
 
     /** The transports to try, most preferred first: {@code PreferedTransports} or the default list. */
@@ -79,6 +93,41 @@ public record ClientConfig(
     }
 
     // ------------------------------------------------------------------ sections
+
+    /**
+     * katzen4j extension {@code [Metrics]} (the reference ignores the section): a Prometheus text
+     * endpoint, off unless {@code Enable = true}. {@code address} is {@code host:port} with an IP
+     * literal or {@code localhost} as host (port 0: any free port); a host that is not a loopback
+     * address is refused at load unless {@code AllowNonLoopback = true}.
+     */
+    public record Metrics(boolean enable, String address, boolean allowNonLoopback) {
+        public static final String DEFAULT_ADDRESS = "127.0.0.1:9464";
+        public static final Metrics DISABLED = new Metrics(false, DEFAULT_ADDRESS, false);
+
+        public Metrics {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
+     * katzen4j extension {@code [Listener]} (the reference ignores the section): limits of the
+     * thin-client listener. An empty value means the daemon's default.
+     */
+    public record ListenerLimits(Optional<Integer> maxFrameSize, Optional<Integer> maxApps,
+            Optional<Integer> maxPendingRequestsPerApp, Optional<Integer> maxChannelsPerApp,
+            Optional<Integer> maxQueuedFramesPerApp, Optional<Boolean> unixSocketOwnerOnly) {
+        public static final ListenerLimits DEFAULTS = new ListenerLimits(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public ListenerLimits {
+            Objects.requireNonNull(maxFrameSize, "maxFrameSize");
+            Objects.requireNonNull(maxApps, "maxApps");
+            Objects.requireNonNull(maxPendingRequestsPerApp, "maxPendingRequestsPerApp");
+            Objects.requireNonNull(maxChannelsPerApp, "maxChannelsPerApp");
+            Objects.requireNonNull(maxQueuedFramesPerApp, "maxQueuedFramesPerApp");
+            Objects.requireNonNull(unixSocketOwnerOnly, "unixSocketOwnerOnly");
+        }
+    }
 
     /**
      * {@code [Logging]}. {@code level} is upper-cased; after loading it is one of ERROR, WARNING, INFO,

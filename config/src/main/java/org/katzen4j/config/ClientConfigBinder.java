@@ -34,6 +34,8 @@ final class ClientConfigBinder {
     static final String VOTING_AUTHORITY = "VotingAuthority";
     static final String CALLBACKS = "Callbacks";
     static final String PREFERED_TRANSPORTS = "PreferedTransports";
+    static final String METRICS = "Metrics";
+    static final String LISTENER = "Listener";
 
     static ConfigReport<ClientConfig> bind(TomlSource src) {
         TomlTable root = src.root();
@@ -119,13 +121,16 @@ final class ClientConfigBinder {
         });
 
         callbacks(root);
+        ClientConfig.Metrics metrics = Extensions.metrics(root, METRICS);
+        ClientConfig.ListenerLimits limits = Extensions.listenerLimits(root, LISTENER,
+                sphinx == null ? 0 : sphinx.userForwardPayloadLength());
         root.finish("client.toml");
 
         if (src.hasErrors()) {
             return new ConfigReport<>(Optional.empty(), src.errors(), src.warnings());
         }
         ClientConfig cfg = new ClientConfig(network, address, pkiScheme, wireKem, sphinx, pigeonhole, logging, proxy,
-                debug, cached, gateways, authorities, transports);
+                debug, cached, gateways, authorities, transports, metrics, limits);
         return new ConfigReport<>(Optional.of(cfg), List.of(), src.warnings());
     }
 
