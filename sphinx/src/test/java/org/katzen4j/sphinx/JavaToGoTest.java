@@ -18,6 +18,7 @@ import org.katzen4j.sphinx.commands.Recipient;
 import org.katzen4j.sphinx.commands.RoutingCommand;
 import org.katzen4j.sphinx.commands.SurbReply;
 import org.katzen4j.sphinx.geo.Geometry;
+import org.katzen4j.testsupport.GoOracle;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -127,7 +128,9 @@ class JavaToGoTest {
 
     @Test
     void referenceUnwrapsJavaPacketsAndUsesJavaSurbs() throws Exception {
-        GoOracle.require();
+        GoOracle oracle = GoOracle.forArea("sphinx");
+        oracle.require("sphinx/unwrap");
+        oracle.require("sphinx-surb-reply");
         SecureRandom rng = TestRandoms.detRand("java-to-go");
         List<Geometry> geos = List.of(Geometry.nike("x25519", 2000, 3), Geometry.nike("x25519", 2000, 5),
                 Geometry.kem("XWING", 2000, 3), Geometry.kem("XWING", 2000, 5), Geometry.kem("MLKEM768", 1000, 4),
@@ -170,14 +173,14 @@ class JavaToGoTest {
         Path dir = Files.createDirectories(Path.of("target/java-to-go"));
         Path file = dir.resolve("sphinx-java-out.json");
         Files.writeString(file, M.writerWithDefaultPrettyPrinter().writeValueAsString(cases));
-        GoOracle.Result v = GoOracle.run("verify", "sphinx/unwrap", file.toString());
+        GoOracle.Result v = oracle.verify("sphinx/unwrap", file);
         assertThat(v.exitCode()).as(v.output()).isZero();
         assertThat(v.output()).contains(cases.size() + " Java-made cases unwrapped by the reference");
 
         Path in = dir.resolve("sphinx-surbs.json");
         Path out = dir.resolve("sphinx-surb-replies.json");
         Files.writeString(in, M.writeValueAsString(surbCases));
-        GoOracle.Result r = GoOracle.run("run", "sphinx-surb-reply", in.toString(), out.toString());
+        GoOracle.Result r = oracle.command("sphinx-surb-reply", in.toString(), out.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         JsonNode replies = M.readTree(Files.readString(out));
         assertThat(replies.size()).isEqualTo(surbCases.size());
