@@ -1,6 +1,5 @@
 package org.katzen4j.wire;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 import javax.crypto.AEADBadTagException;
@@ -54,11 +53,10 @@ public final class Transport implements AutoCloseable {
                 // a keyless CipherState would pass the plaintext through; never let that reach a socket
                 throw new TransportException(WireException.Kind.CLOSED, "transport closed");
             }
-            byte[] h = send.encryptWithAd(new byte[0], hdr);
-            byte[] b = send.encryptWithAd(new byte[0], command);
+            byte[] out = new byte[HEADER_LENGTH + (int) len];
+            send.encryptWithAd(null, hdr, 0, hdr.length, out, 0);
+            send.encryptWithAd(null, command, 0, command.length, out, HEADER_LENGTH);
             send.rekey();
-            byte[] out = Arrays.copyOf(h, h.length + b.length);
-            System.arraycopy(b, 0, out, h.length, b.length);
             return out;
         }
     }

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+import org.katzen4j.crypto.CryptoException;
+import org.katzen4j.crypto.sym.ChaCha20Poly1305;
 import org.katzen4j.pigeonhole.PigeonholeException;
 import org.katzen4j.pigeonhole.PigeonholeException.Kind;
 
@@ -111,16 +109,9 @@ public final class Mkem {
     }
 
     static byte[] sealWithNonce(byte[] key, byte[] nonce, byte[] plaintext) {
-        ChaCha20Poly1305 c = new ChaCha20Poly1305();
-        c.init(true, new AEADParameters(new KeyParameter(key), TAG_SIZE * 8, nonce));
-        byte[] out = new byte[NONCE_SIZE + c.getOutputSize(plaintext.length)];
+        byte[] out = new byte[OVERHEAD + plaintext.length];
         System.arraycopy(nonce, 0, out, 0, NONCE_SIZE);
-        int n = c.processBytes(plaintext, 0, plaintext.length, out, NONCE_SIZE);
-        try {
-            c.doFinal(out, NONCE_SIZE + n);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException(e); // cannot happen when encrypting
-        }
+        ChaCha20Poly1305.seal(key, nonce, null, plaintext, 0, plaintext.length, out, NONCE_SIZE);
         return out;
     }
 
@@ -129,14 +120,11 @@ public final class Mkem {
         if (sealed == null || sealed.length < OVERHEAD) {
             throw new PigeonholeException(Kind.DECRYPTION_FAILED, "MKEM ciphertext too short");
         }
-        ChaCha20Poly1305 c = new ChaCha20Poly1305();
-        c.init(false, new AEADParameters(new KeyParameter(key), TAG_SIZE * 8, Arrays.copyOf(sealed, NONCE_SIZE)));
-        byte[] out = new byte[c.getOutputSize(sealed.length - NONCE_SIZE)];
+        byte[] out = new byte[sealed.length - OVERHEAD];
         try {
-            int n = c.processBytes(sealed, NONCE_SIZE, sealed.length - NONCE_SIZE, out, 0);
-            c.doFinal(out, n);
-        } catch (InvalidCipherTextException | IllegalStateException e) {
-            Arrays.fill(out, (byte) 0);
+            ChaCha20Poly1305.open(key, Arrays.copyOf(sealed, NONCE_SIZE), null, sealed, NONCE_SIZE,
+                    sealed.length - NONCE_SIZE, out, 0);
+        } catch (CryptoException e) {
             throw new PigeonholeException(Kind.DECRYPTION_FAILED, "MKEM ciphertext does not authenticate");
         }
         return out;

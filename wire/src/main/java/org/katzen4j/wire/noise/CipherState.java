@@ -4,10 +4,8 @@ import java.util.Arrays;
 
 import javax.crypto.AEADBadTagException;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+import org.katzen4j.crypto.CryptoException;
+import org.katzen4j.crypto.sym.ChaCha20Poly1305;
 
 /**
  * A Noise CipherState over ChaCha20-Poly1305 as nyquist implements it: 32-byte key, 64-bit nonce
@@ -57,12 +55,30 @@ public final class CipherState implements AutoCloseable {
         if (key == null) {
             return plaintext.clone();
         }
+        byte[] out = new byte[plaintext.length + TAG_LENGTH];
+        encryptWithAd(ad, plaintext, 0, plaintext.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Encrypts {@code in[inOff, inOff+inLen)} into {@code out} at {@code outOff} (ciphertext and tag,
+     * {@code inLen + 16} bytes) and advances the nonce, so that a caller can put several messages
+     * into one buffer without copying.
+     *
+     * @return the number of bytes written
+     * @throws IllegalStateException without a key (there is no in-place "encryption" to offer) or
+     *     when the nonce is exhausted
+     */
+    public int encryptWithAd(byte[] ad, byte[] in, int inOff, int inLen, byte[] out, int outOff) {
+        if (key == null) {
+            throw new IllegalStateException("encrypt into a buffer without a key");
+        }
         if (nonce == MAX_NONCE) {
             throw new IllegalStateException("Noise nonce exhausted");
         }
-        byte[] out = seal(key, nonce, ad, plaintext);
+        int n = ChaCha20Poly1305.seal(key, ChaCha20Poly1305.noiseNonce(nonce), ad, in, inOff, inLen, out, outOff);
         nonce++;
-        return out;
+        return n;
     }
 
     /**
@@ -74,24 +90,41 @@ public final class CipherState implements AutoCloseable {
         if (key == null) {
             return ciphertext.clone();
         }
-        if (nonce == MAX_NONCE) {
-            throw new AEADBadTagException("Noise nonce exhausted");
-        }
         if (ciphertext.length < TAG_LENGTH) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
-        ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-        aead.init(false, params(key, nonce, ad));
         byte[] out = new byte[ciphertext.length - TAG_LENGTH];
+        decryptWithAd(ad, ciphertext, 0, ciphertext.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Decrypts {@code in[inOff, inOff+inLen)} (ciphertext then tag) into {@code out} at
+     * {@code outOff} and advances the nonce only on success.
+     *
+     * @return the number of plaintext bytes written ({@code inLen - 16})
+     * @throws AEADBadTagException if the tag does not verify (or the input is shorter than a tag)
+     * @throws IllegalStateException without a key
+     */
+    public int decryptWithAd(byte[] ad, byte[] in, int inOff, int inLen, byte[] out, int outOff)
+            throws AEADBadTagException {
+        if (key == null) {
+            throw new IllegalStateException("decrypt into a buffer without a key");
+        }
+        if (nonce == MAX_NONCE) {
+            throw new AEADBadTagException("Noise nonce exhausted");
+        }
+        if (inLen < TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        int n;
         try {
-            int n = aead.processBytes(ciphertext, 0, ciphertext.length, out, 0);
-            aead.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
-            Arrays.fill(out, (byte) 0);
+            n = ChaCha20Poly1305.open(key, ChaCha20Poly1305.noiseNonce(nonce), ad, in, inOff, inLen, out, outOff);
+        } catch (CryptoException e) {
             throw new AEADBadTagException("authentication tag mismatch");
         }
         nonce++;
-        return out;
+        return n;
     }
 
     /** Noise REKEY(k) (generic rule); the nonce keeps counting. */
@@ -99,32 +132,12 @@ public final class CipherState implements AutoCloseable {
         if (key == null) {
             throw new IllegalStateException("rekey without a key");
         }
-        byte[] ks = seal(key, MAX_NONCE, new byte[0], new byte[KEY_LENGTH]);
+        byte[] ks = new byte[KEY_LENGTH + TAG_LENGTH];
+        ChaCha20Poly1305.seal(key, ChaCha20Poly1305.noiseNonce(MAX_NONCE), null, new byte[KEY_LENGTH], 0, KEY_LENGTH, ks, 0);
         byte[] next = Arrays.copyOf(ks, KEY_LENGTH);
         Arrays.fill(ks, (byte) 0);
         Arrays.fill(key, (byte) 0);
         key = next;
-    }
-
-    private static byte[] seal(byte[] key, long n, byte[] ad, byte[] plaintext) {
-        ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-        aead.init(true, params(key, n, ad));
-        byte[] out = new byte[plaintext.length + TAG_LENGTH];
-        int len = aead.processBytes(plaintext, 0, plaintext.length, out, 0);
-        try {
-            aead.doFinal(out, len);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
-        }
-        return out;
-    }
-
-    private static AEADParameters params(byte[] key, long n, byte[] ad) {
-        byte[] nonce = new byte[12];
-        for (int i = 0; i < 8; i++) {
-            nonce[4 + i] = (byte) (n >>> (8 * i));
-        }
-        return new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, nonce, ad);
     }
 
     private void wipe() {
