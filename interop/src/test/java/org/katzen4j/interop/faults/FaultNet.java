@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Order;
 import org.katzen4j.config.ClientConfig;
 import org.katzen4j.daemon.DaemonAssembly;
 import org.katzen4j.pki.EpochTime;
@@ -22,11 +23,26 @@ import org.katzen4j.pki.EpochTime;
 /**
  * The fault tests' own reference network: {@code interop/testnet} in the directory given by
  * {@code -Dkatzen4j.testnet.dir} on {@code -Dkatzen4j.testnet.port}. These tests kill, restart and
- * recreate nodes, so they run only with {@code -Dkatzen4j.faults=true}, only when a network
- * directory other than the shared default {@code interop/.testnet} is named, and only with Go.
+ * recreate nodes, so they run only with {@code -Dkatzen4j.faults=true} (the {@code faults} Maven
+ * profile sets it), only when a network directory other than the shared default
+ * {@code interop/.testnet} is named, and only with Go.
+ *
+ * <p>They may share one network with the ordinary interop suite (CI runs them on its own network
+ * after that suite). With the profile they run in the order of their {@code @Order} values,
+ * least disruptive first; fault classes without an {@code @Order} (the default value) run after
+ * {@link #FIRST} and before {@link #REPLICA_DOWN}.
  */
 final class FaultNet {
     static final Duration EPOCH = Duration.ofMinutes(2);
+
+    /** Only our daemon and its apps are disturbed. */
+    static final int FIRST = Order.DEFAULT - 100;
+    /** Kills a replica (restarted when the test ends). */
+    static final int REPLICA_DOWN = Order.DEFAULT + 100;
+    /** Kills the gateway: the network is unusable for 3–5 minutes afterwards. */
+    static final int GATEWAY_RESTART = Order.DEFAULT + 200;
+    /** Brings the whole network down and up again (or takes one just started): always last. */
+    static final int WHOLE_NETWORK = Order.DEFAULT + 300;
 
     final Path interop;
     final Path dir;
@@ -106,6 +122,29 @@ final class FaultNet {
             return false;
         }
         return false;
+    }
+
+    /**
+     * True when this network runs and none of its directory authorities has made a consensus yet
+     * (each logs every consensus it makes), i.e. it was started moments ago.
+     */
+    boolean runningWithoutAnyConsensus() throws IOException {
+        if (!running()) {
+            return false;
+        }
+        Path netDir = dir.resolve("net");
+        int authorities = 0;
+        try (var nodes = Files.list(netDir)) {
+            for (Path n : nodes.filter(p -> p.getFileName().toString().matches("auth[0-9]+")).toList()) {
+                authorities++;
+                Path log = n.resolve("katzenpost.log");
+                if (Files.isRegularFile(log) && Files.readString(log, StandardCharsets.ISO_8859_1)
+                        .contains("Consensus made for epoch")) {
+                    return false;
+                }
+            }
+        }
+        return authorities > 0;
     }
 
     /** Brings this network up if it is not running, then waits for a complete current consensus. */

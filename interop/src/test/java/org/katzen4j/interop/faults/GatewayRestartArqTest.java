@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.katzen4j.daemon.DaemonAssembly;
@@ -27,6 +28,8 @@ import org.katzen4j.thinclient.protocol.ThinResponse;
  * the retransmissions carry the messages. Every message must reach the app exactly once.
  */
 @Tag("interop")
+@Tag("faults")
+@Order(FaultNet.GATEWAY_RESTART)
 class GatewayRestartArqTest {
 
     @Test

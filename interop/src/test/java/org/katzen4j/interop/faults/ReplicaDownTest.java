@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.katzen4j.daemon.DaemonAssembly;
@@ -26,6 +27,8 @@ import org.katzen4j.thinclient.protocol.ThinResponse;
  * Skipped when the daemon does not serve channels (no CTIDH library).
  */
 @Tag("interop")
+@Tag("faults")
+@Order(FaultNet.REPLICA_DOWN)
 class ReplicaDownTest {
     static final Duration STEP = Duration.ofSeconds(90);
 

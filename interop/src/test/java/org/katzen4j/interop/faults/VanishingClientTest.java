@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.katzen4j.daemon.DaemonAssembly;
@@ -37,6 +38,8 @@ import org.katzen4j.thinclient.protocol.ThinResponse;
  * vanished app's events leaking to it).
  */
 @Tag("interop")
+@Tag("faults")
+@Order(FaultNet.FIRST)
 class VanishingClientTest {
 
     @Test
