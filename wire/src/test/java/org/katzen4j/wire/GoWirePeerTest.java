@@ -41,6 +41,7 @@ import org.katzen4j.wire.commands.RetrieveMessage;
 import org.katzen4j.wire.commands.SendPacket;
 import org.katzen4j.wire.commands.WireCommand;
 import org.katzen4j.wire.noise.NoiseKem;
+import org.katzen4j.testsupport.GoOracle;
 
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +60,7 @@ class GoWirePeerTest {
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
 
         Peer(String... args) throws IOException {
-            Path oracle = Oracle.require("wire-peer");
+            Path oracle = GoOracle.forArea("wire").require("wire-peer");
             List<String> cmd = new ArrayList<>(List.of(oracle.toString(), "run", "wire-peer"));
             cmd.addAll(List.of(args));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -297,7 +298,7 @@ class GoWirePeerTest {
 
     @Test
     void goClientAgainstJavaGatewaySession() throws Exception {
-        Oracle.require("wire-peer");
+        GoOracle.forArea("wire").require("wire-peer");
         CommandGeometry g = new CommandGeometry(3082, 2000, 2574, 32, 572, 2); // genconfig default, as the peer uses
         byte[] identity = new byte[32];
         RANDOM.nextBytes(identity);

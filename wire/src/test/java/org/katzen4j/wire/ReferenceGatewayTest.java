@@ -28,6 +28,7 @@ import org.katzen4j.crypto.SignaturePublicKey;
 import org.katzen4j.wire.commands.CommandCodec;
 import org.katzen4j.wire.commands.CommandGeometry;
 import org.katzen4j.wire.noise.NoiseKem;
+import org.katzen4j.testsupport.GoOracle;
 
 /**
  * End to end against the running reference testnet ({@code interop/testnet up}): dial the pinned
@@ -43,7 +44,7 @@ class ReferenceGatewayTest {
 
     @Test
     void fetchesTheCurrentConsensusFromTheReferenceGateway() throws Exception {
-        Path root = Oracle.repoRoot().resolve("interop/.testnet");
+        Path root = GoOracle.repoRoot().resolve("interop/.testnet");
         Path env = Path.of(System.getenv().getOrDefault("TESTNET_DIR", root.toString())).resolve("testnet.env");
         assumeTrue(Files.isRegularFile(env), "no reference testnet running (" + env + " missing)");
         Map<String, String> settings = new HashMap<>();

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.katzen4j.pigeonhole.testing.Oracle;
+import org.katzen4j.testsupport.GoOracle;
 import org.katzen4j.pigeonhole.testing.Vectors;
 
 import tools.jackson.databind.JsonNode;
@@ -81,7 +81,7 @@ class BacapOracleTest {
 
     @Test
     void goOpensBoxesMadeInJava() throws Exception {
-        Path oracle = Oracle.require("pigeonhole/bacap");
+        Path oracle = GoOracle.forArea("pigeonhole").require("pigeonhole/bacap");
         assertThat(oracle).isNotNull();
         SecureRandom rng = Vectors.detRand("java side bacap");
         ObjectNode root = Vectors.MAPPER.createObjectNode();
@@ -114,7 +114,7 @@ class BacapOracleTest {
         Path out = Path.of("target/java-bacap.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, Vectors.MAPPER.writeValueAsString(root));
-        Oracle.Result r = Oracle.verify("pigeonhole/bacap", out);
+        GoOracle.Result r = GoOracle.forArea("pigeonhole").verify("pigeonhole/bacap", out);
         assertThat(r.exitCode()).as(r.output()).isZero();
     }
 }

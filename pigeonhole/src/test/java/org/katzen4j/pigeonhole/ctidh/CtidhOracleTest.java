@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.katzen4j.pigeonhole.PigeonholeException;
 import org.katzen4j.pigeonhole.mkem.Mkem;
 import org.katzen4j.pigeonhole.mkem.NikeKeyPair;
-import org.katzen4j.pigeonhole.testing.Oracle;
+import org.katzen4j.testsupport.GoOracle;
 import org.katzen4j.pigeonhole.testing.Vectors;
 
 import tools.jackson.databind.JsonNode;
@@ -102,7 +102,7 @@ class CtidhOracleTest {
 
     @Test
     void goOpensJavaEnvelopes() throws Exception {
-        Oracle.require("pigeonhole/mkem-ctidh");
+        GoOracle.forArea("pigeonhole").require("pigeonhole/mkem-ctidh");
         SecureRandom r = Vectors.detRand("java side ctidh");
         List<byte[]> privs = new ArrayList<>();
         List<byte[]> pubs = new ArrayList<>();
@@ -138,7 +138,7 @@ class CtidhOracleTest {
         Path out = Path.of("target/java-mkem-ctidh.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, Vectors.MAPPER.writeValueAsString(root));
-        Oracle.Result res = Oracle.verify("pigeonhole/mkem-ctidh", out);
+        GoOracle.Result res = GoOracle.forArea("pigeonhole").verify("pigeonhole/mkem-ctidh", out);
         assertThat(res.exitCode()).as(res.output()).isZero();
     }
 

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 
 import org.junit.jupiter.api.Test;
 import org.katzen4j.codec.DecodeException;
-import org.katzen4j.pigeonhole.testing.Oracle;
+import org.katzen4j.testsupport.GoOracle;
 import org.katzen4j.pigeonhole.testing.Vectors;
 
 import tools.jackson.databind.JsonNode;
@@ -164,7 +164,7 @@ class MessageOracleTest {
 
     @Test
     void goParsesWhatJavaEncodes() throws Exception {
-        Oracle.require("pigeonhole/messages");
+        GoOracle.forArea("pigeonhole").require("pigeonhole/messages");
         SecureRandom r = Vectors.detRand("java side messages");
         ObjectNode root = Vectors.MAPPER.createObjectNode();
         ArrayNode arr = root.putArray("messages");
@@ -190,7 +190,7 @@ class MessageOracleTest {
         Path out = Path.of("target/java-messages.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, Vectors.MAPPER.writeValueAsString(root));
-        Oracle.Result res = Oracle.verify("pigeonhole/messages", out);
+        GoOracle.Result res = GoOracle.forArea("pigeonhole").verify("pigeonhole/messages", out);
         assertThat(res.exitCode()).as(res.output()).isZero();
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.katzen4j.pigeonhole.PigeonholeException;
-import org.katzen4j.pigeonhole.testing.Oracle;
+import org.katzen4j.testsupport.GoOracle;
 import org.katzen4j.pigeonhole.testing.Vectors;
 
 import tools.jackson.databind.JsonNode;
@@ -117,7 +117,7 @@ class MkemX25519Test {
 
     @Test
     void goOpensJavaEnvelopes() throws Exception {
-        Oracle.require("pigeonhole/mkem-x25519");
+        GoOracle.forArea("pigeonhole").require("pigeonhole/mkem-x25519");
         SecureRandom r = Vectors.detRand("java side mkem");
         Mkem m = new Mkem(NIKE, r);
         ObjectNode root = Vectors.MAPPER.createObjectNode();
@@ -151,7 +151,7 @@ class MkemX25519Test {
         Path out = Path.of("target/java-mkem-x25519.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, Vectors.MAPPER.writeValueAsString(root));
-        Oracle.Result res = Oracle.verify("pigeonhole/mkem-x25519", out);
+        GoOracle.Result res = GoOracle.forArea("pigeonhole").verify("pigeonhole/mkem-x25519", out);
         assertThat(res.exitCode()).as(res.output()).isZero();
     }
 }

@@ -14,7 +14,7 @@ import org.katzen4j.codec.DecodeException;
 import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.pigeonhole.bacap.WriteCap;
 import org.katzen4j.pigeonhole.mkem.X25519Nike;
-import org.katzen4j.pigeonhole.testing.Oracle;
+import org.katzen4j.testsupport.GoOracle;
 import org.katzen4j.pigeonhole.testing.Vectors;
 
 import tools.jackson.databind.JsonNode;
@@ -74,11 +74,11 @@ class EnvelopeDescriptorTest {
             n.put("envelopeKey", Vectors.hex(d.envelopeKey()));
             n.put("cbor", Vectors.hex(d.encode()));
         }
-        Oracle.require("pigeonhole/descriptor");
+        GoOracle.forArea("pigeonhole").require("pigeonhole/descriptor");
         Path out = Path.of("target/java-descriptors.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, Vectors.MAPPER.writeValueAsString(arr));
-        Oracle.Result res = Oracle.verify("pigeonhole/descriptor", out);
+        GoOracle.Result res = GoOracle.forArea("pigeonhole").verify("pigeonhole/descriptor", out);
         assertThat(res.exitCode()).as(res.output()).isZero();
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.katzen4j.wire.Oracle;
+import org.katzen4j.testsupport.GoOracle;
 import org.katzen4j.wire.Vectors;
 import org.katzen4j.wire.commands.CommandCodec.Direction;
 
@@ -164,7 +164,7 @@ class CommandVectorTest {
         Path out = Path.of("target/wire-commands-java.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, Vectors.MAPPER.writeValueAsString(root));
-        Oracle.Result r = Oracle.verify("wire/commands", out);
+        GoOracle.Result r = GoOracle.forArea("wire").verify("wire/commands", out);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("decoded by the reference");
     }
