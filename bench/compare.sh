@@ -4,15 +4,24 @@
 # BENCHMARKS.md at the repository root with the Java/Go ratio per operation (median over the rounds,
 # min-max as the spread). Ratios are taken within a round, so machine load hits both sides alike.
 #
-#   bench/compare.sh [--quick] [--no-build] [--out FILE]
+#   bench/compare.sh [--quick] [--no-build] [--no-daemon] [--out FILE]
+#
+# Whole-daemon figures come from bench/daemon-compare.sh (ours and the reference kpclientd on the
+# same reference testnet), appended as their own section. The testnet: if TESTNET_DIR names a
+# running interop/testnet (its testnet.env exists), that one is used and left running; otherwise
+# this script starts its own at the beginning, in the background, while the micro-benchmarks run
+# (TESTNET_DIR=interop/.testnet-bench, TESTNET_PORT=${BENCH_TESTNET_PORT:-38000}), waits for its
+# consensus before the daemon section, and brings it down at the end (also on failure or Ctrl-C).
+# --no-daemon skips the section (and the testnet).
 #
 # Each round measures twice per language: wall time (JMH average time / Go testing.B) and the
 # benchmark thread's own CPU time (org.katzen4j.bench.CpuTime / `oracle run bench-cpu`), which the
 # other processes of a shared machine disturb much less.
 #
 # Environment: ROUNDS (default 3), JMH_ARGS (default: 1 fork, 1x1 s warm-up, 2x1 s measurement),
-# GO_BENCHTIME (default 1s), CPU_MILLIS (default "1000 1000", wall ms of warm-up / measurement per operation). About 9 minutes in all
-# (535 s on the shared 2-core machine at load average 9-18).
+# GO_BENCHTIME (default 1s), CPU_MILLIS (default "1000 1000", wall ms of warm-up / measurement per operation),
+# DAEMON_ROUNDS (default 3, rounds of bench/daemon-compare.sh). About 9 minutes for the micro-benchmarks
+# (535 s on the shared 2-core machine at load average 9-18) plus 2-4 minutes for the daemon section.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -25,12 +34,14 @@ GO_BENCHTIME=${GO_BENCHTIME:-1s}
 CPU_MILLIS=${CPU_MILLIS:-"1000 1000"}   # Java CpuTime: warm-up and measurement wall milliseconds per op
 OUT="$ROOT/BENCHMARKS.md"
 BUILD=1
+DAEMON=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) ROUNDS=1; JMH_ARGS="-f 1 -wi 1 -w 300ms -i 1 -r 500ms"; GO_BENCHTIME=300ms; CPU_MILLIS="300 300" ;;
     --no-build) BUILD=0 ;;
+    --no-daemon) DAEMON=0 ;;
     --out) shift; OUT=$1 ;;
-    *) echo "usage: $0 [--quick] [--no-build] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick] [--no-build] [--no-daemon] [--out FILE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -39,6 +50,36 @@ WORK="$ROOT/bench/target/compare"
 rm -rf "$WORK"; mkdir -p "$WORK"
 START=$(date +%s)
 uptime > "$WORK/load-start.txt"
+
+# ---- the reference testnet for the whole-daemon section
+OWN_NET=""
+NET_DESC=""
+NET_PID=""
+if [ "$DAEMON" = 1 ]; then
+  if [ -n "${TESTNET_DIR:-}" ] && [ -f "$TESTNET_DIR/testnet.env" ]; then
+    NET_DIR=$TESTNET_DIR
+    NET_DESC="the running testnet \`$NET_DIR\` (not started by this script)"
+    echo "== using the running testnet $NET_DIR for the daemon section"
+  else
+    NET_DIR="$ROOT/interop/.testnet-bench"
+    NET_PORT=${BENCH_TESTNET_PORT:-38000}
+    OWN_NET=1
+    NET_DESC="its own testnet (\`interop/testnet up\`, base port $NET_PORT, started in the background at the beginning, brought down at the end)"
+    echo "== starting an own testnet in $NET_DIR (port $NET_PORT) in the background; log $WORK/testnet-up.log"
+    (TESTNET_DIR=$NET_DIR TESTNET_PORT=$NET_PORT interop/testnet up > "$WORK/testnet-up.log" 2>&1) &
+    NET_PID=$!
+  fi
+fi
+net_down() {
+  if [ -n "$OWN_NET" ]; then
+    [ -n "$NET_PID" ] && wait "$NET_PID" 2>/dev/null || true
+    echo "== bringing the own testnet down"
+    TESTNET_DIR=$NET_DIR interop/testnet down > "$WORK/testnet-down.log" 2>&1 || echo "   (testnet down failed, see $WORK/testnet-down.log)" >&2
+    OWN_NET=""
+  fi
+}
+trap net_down EXIT
+trap 'exit 130' INT TERM
 
 if [ "$BUILD" = 1 ]; then
   echo "== building the bench module and its dependencies"
@@ -74,10 +115,33 @@ while [ "$r" -le "$ROUNDS" ]; do
   if [ $((r % 2)) = 1 ]; then run_go "$r"; run_java "$r"; else run_java "$r"; run_go "$r"; fi
   r=$((r + 1))
 done
+
+DAEMON_ARGS=""
+if [ "$DAEMON" = 1 ]; then
+  if [ -n "$OWN_NET" ]; then
+    echo "== waiting for the own testnet's consensus"
+    wait "$NET_PID" || echo "   (interop/testnet up failed, see $WORK/testnet-up.log)" >&2
+    NET_PID=""
+    TESTNET_DIR=$NET_DIR interop/testnet wait 600 > "$WORK/testnet-wait.log" 2>&1 \
+      || echo "   (no consensus yet, see $WORK/testnet-wait.log; the daemon section will say so)" >&2
+  fi
+  if [ "$BUILD" = 1 ] && ! ls daemon/target/katzen4j-daemon-*-all.jar >/dev/null 2>&1; then
+    echo "== packaging the daemon"
+    ./mvnw -q -pl daemon -am package -DskipTests
+  fi
+  echo "== whole-daemon figures (bench/daemon-compare.sh)"
+  D0=$(date +%s)
+  TESTNET_DIR=$NET_DIR ROUNDS=${DAEMON_ROUNDS:-3} bench/daemon-compare.sh > "$WORK/daemon.md" 2> "$WORK/daemon.log" \
+    || echo "   (bench/daemon-compare.sh failed, see $WORK/daemon.log)" >&2
+  echo "   took $(( $(date +%s) - D0 )) s"
+  DAEMON_ARGS="--daemon $WORK/daemon.md"
+fi
 uptime > "$WORK/load-end.txt"
 END=$(date +%s)
+net_down
 
 python3 bench/report.py --work "$WORK" --rounds "$ROUNDS" --seconds $((END - START)) \
     --java "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 2 | tail -n 1)" --go "$(go version)" \
-    --jmh-args "$JMH_ARGS" --go-benchtime "$GO_BENCHTIME" --cpu-millis "$CPU_MILLIS" --notes bench/notes.md --out "$OUT"
+    --jmh-args "$JMH_ARGS" --go-benchtime "$GO_BENCHTIME" --cpu-millis "$CPU_MILLIS" --notes bench/notes.md --out "$OUT" \
+    $DAEMON_ARGS --testnet "$NET_DESC"
 echo "== wrote $OUT in $((END - START)) s"

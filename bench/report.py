@@ -95,6 +95,8 @@ def main():
         ap.add_argument("--" + a, required=True)
     ap.add_argument("--rounds", type=int, required=True)
     ap.add_argument("--seconds", type=int, required=True)
+    ap.add_argument("--daemon", help="markdown section of bench/daemon-compare.sh, put before the notes")
+    ap.add_argument("--testnet", default="", help="how the daemon section's testnet was obtained")
     a = ap.parse_args()
     java, go = load(a.work, a.rounds)
     cjava, cgo = load_cpu(a.work, a.rounds)
@@ -118,7 +120,12 @@ def main():
       "alternates between rounds). Ratios are computed within a round; the tables give the median "
       "ratio over the rounds and its min–max spread. **The CPU-time ratio is the headline figure**: on a "
       "shared machine wall time also counts the time other processes hold the CPU. Absolute times are "
-      "medians and only indicative.\n")
+      "medians and only indicative.")
+    if a.daemon:
+        w(f"- Whole-daemon figures: `bench/daemon-compare.sh` against {a.testnet or 'a running testnet'}, "
+          "run after the micro-benchmarks (section \"Whole-daemon figures\" below).")
+    w("- The machine is shared with other work (see the load averages): every ratio is taken within a round, "
+      "so both sides see the same load, but the spread shows how much the load moved.\n")
     w("## Per operation (Java/Go, lower is better)\n")
     w("| Operation | Java µs (CPU) | Go µs (CPU) | **Java/Go CPU** | spread | Java/Go wall (JMH / testing.B) | spread | target | met |")
     w("|---|---:|---:|---:|---:|---:|---:|---:|:---:|")
@@ -159,6 +166,12 @@ def main():
             cells.append(fmt(go[i].get(gn)))
         w(f"| `{jn}` / `{gn}` | " + " | ".join(cells) + " |")
     w("")
+    if a.daemon:
+        with open(a.daemon) as f:
+            section = f.read().strip()
+        w(section if section else "## Whole-daemon figures (kpclientd, Java vs Go)\n\nnot measured: "
+          "bench/daemon-compare.sh printed nothing")
+        w("")
     with open(a.notes) as f:
         w(f.read().rstrip() + "\n")
     with open(a.out, "w") as f:

@@ -13,7 +13,8 @@ import java.util.Map;
  * bench-cpu}). Each operation is warmed up, then measured in five slices (both bounded in wall time);
  * the median slice's CPU time per operation is reported. Output: one JSON line per benchmark, named like the JMH benchmark.
  *
- * <p>Usage: {@code CpuTime [warmupMillis] [measureMillis]}
+ * <p>Usage: {@code CpuTime [warmupMillis] [measureMillis] [nameRegex]} (the regex, searched in the
+ * benchmark names, picks a subset: {@code CpuTime 1000 1000 wire|pki})
  */
 public final class CpuTime {
     @FunctionalInterface
@@ -49,7 +50,11 @@ public final class CpuTime {
             ops.put("SphinxOpsBench.newPacketGrowth#" + shape, () -> s.newPacketGrowth(g));
         }
         ThreadMXBean tm = ManagementFactory.getThreadMXBean();
+        java.util.regex.Pattern only = args.length > 2 ? java.util.regex.Pattern.compile(args[2]) : null;
         for (Map.Entry<String, Op> e : ops.entrySet()) {
+            if (only != null && !only.matcher(e.getKey()).find()) {
+                continue;
+            }
             Op op = e.getValue();
             // warm-up and slices are bounded in wall time (so a loaded machine cannot stretch the
             // run); what is recorded is the thread's CPU time per operation within each slice
