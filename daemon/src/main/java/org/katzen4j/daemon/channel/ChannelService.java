@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.katzen4j.codec.DecodeException;
@@ -119,6 +118,7 @@ public final class ChannelService implements AutoCloseable {
     private final Executor io;
     private final Runnable shutdown;
     private final ChannelTable<Channel> channels;
+    private volatile boolean closed;
     private final Map<Hash256, EnvelopeRecord> remembered = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
@@ -165,13 +165,21 @@ public final class ChannelService implements AutoCloseable {
     public static ChannelService withOwnThreads(CourierQueryTransport transport, EventSink sink,
             PigeonholeGeometry geometry, Mkem mkem, SecureRandom rng, Clock clock, Duration pkiEpochPeriod,
             int cryptoThreads, boolean ownershipEnforced) {
-        ExecutorService c = Executors.newFixedThreadPool(cryptoThreads, named("pigeonhole-crypto"));
-        ExecutorService s = Executors.newSingleThreadExecutor(named("pigeonhole-send"));
+        ExecutorService c = idleEnding(cryptoThreads, named("pigeonhole-crypto"));
+        ExecutorService s = idleEnding(1, named("pigeonhole-send"));
         return new ChannelService(transport, sink, geometry, mkem, rng, clock, pkiEpochPeriod, c, s,
                 ownershipEnforced, () -> {
                     c.shutdownNow();
                     s.shutdownNow();
                 });
+    }
+
+    /** Up to {@code n} threads, FIFO, unbounded queue; idle threads end after a minute (none linger unused). */
+    private static ExecutorService idleEnding(int n, java.util.concurrent.ThreadFactory f) {
+        java.util.concurrent.ThreadPoolExecutor e = new java.util.concurrent.ThreadPoolExecutor(n, n, 60,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), f);
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
@@ -204,6 +212,10 @@ public final class ChannelService implements AutoCloseable {
 
     /** Handles one channel request of {@code app}; returns without waiting for cryptography. */
     public void handle(AppId app, ThinRequest request) {
+        if (closed) {
+            LOG.debug("app {}: {} after the channel service stopped, ignored", app, request.key());
+            return;
+        }
         try {
             switch (request) {
                 case ThinRequest.CreateWriteChannel c -> createWrite(app, c);
@@ -233,8 +245,10 @@ public final class ChannelService implements AutoCloseable {
         }
     }
 
+    /** Stops the service's own threads (queued work is dropped); later requests are ignored. */
     @Override
     public void close() {
+        closed = true;
         shutdown.run();
     }
 
@@ -517,31 +531,32 @@ public final class ChannelService implements AutoCloseable {
         byte[] payload = c.payload().toByteArray();
         io.execute(() -> {
             Pending p = new Pending();
-            CourierQueryTransport.Sent sent;
-            try {
-                sent = transport.send(app, dest, queue, payload, reply -> {
-                    synchronized (p) {
-                        if (!p.sentAnnounced) {
-                            p.early = reply;
-                            return;
-                        }
+            transport.sendAsync(app, dest, queue, payload, reply -> {
+                synchronized (p) {
+                    if (!p.sentAnnounced) {
+                        p.early = reply;
+                        return;
                     }
-                    onReply(app, m, chId, reply);
-                });
-            } catch (CourierQueryTransport.TransportException | RuntimeException e) {
-                LOG.info("app {}: channel query not sent: {}", app, e.getMessage());
-                sentEvent(app, m, null, ErrorCode.INTERNAL_ERROR);
-                return;
-            }
-            reply(app, new ThinResponse.ChannelQuerySentEvent(m, sent.sentAt(), sent.replyEta(), 0));
-            byte[] early;
-            synchronized (p) {
-                p.sentAnnounced = true;
-                early = p.early;
-            }
-            if (early != null) {
-                onReply(app, m, chId, early);
-            }
+                }
+                onReply(app, m, chId, reply);
+            }).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    LOG.info("app {}: channel query not sent: {}", app, t.getMessage());
+                    sentEvent(app, m, null, ErrorCode.INTERNAL_ERROR);
+                    return;
+                }
+                reply(app, new ThinResponse.ChannelQuerySentEvent(m, sent.sentAt(), sent.replyEta(), 0));
+                byte[] early;
+                synchronized (p) {
+                    p.sentAnnounced = true;
+                    early = p.early;
+                }
+                if (early != null) {
+                    onReply(app, m, chId, early);
+                }
+            });
         });
     }
 

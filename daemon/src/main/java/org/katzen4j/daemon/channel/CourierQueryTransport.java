@@ -30,6 +30,23 @@ public interface CourierQueryTransport {
     Sent send(AppId app, byte[] destinationIdHash, byte[] recipientQueueId, byte[] payload, Consumer<byte[]> onReply)
             throws TransportException;
 
+    /**
+     * {@link #send} without blocking the caller: the future completes with the outcome, or
+     * exceptionally with a {@link TransportException}. The default runs {@link #send} on the
+     * caller's thread; transports whose sends wait for a turn (the engine's) override it.
+     */
+    default java.util.concurrent.CompletableFuture<Sent> sendAsync(AppId app, byte[] destinationIdHash,
+            byte[] recipientQueueId, byte[] payload, Consumer<byte[]> onReply) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    send(app, destinationIdHash, recipientQueueId, payload, onReply));
+        } catch (TransportException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new TransportException(e.getMessage(), e));
+        }
+    }
+
     /** The outcome of a send that reached the gateway link. */
     record Sent(Instant sentAt, Duration replyEta) {
     }

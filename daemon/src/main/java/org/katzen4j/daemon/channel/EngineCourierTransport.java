@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.katzen4j.daemon.engine.MessageSender;
@@ -29,9 +28,9 @@ import org.katzen4j.sphinx.SurbKeys;
 /**
  * {@link CourierQueryTransport} over the daemon engine: the replicas come from the engine's
  * current PKI document, a query is composed by the engine's {@link MessageSender} (Sphinx packet
- * with a SURB to the courier) as a job of {@code sendJobs} (the engine's Poisson send scheduler,
- * so channel queries leave on LambdaP ticks as in the reference; it may refuse with
- * {@link java.util.concurrent.RejectedExecutionException} when full), its SURB registered through
+ * with a SURB to the courier) as a job of a {@link SendQueue} (in the daemon, the engine's
+ * Poisson send scheduler, so channel queries leave on LambdaP ticks as in the reference; it may
+ * refuse when full), its SURB registered through
  * {@link SurbRegistrar} (the engine's reply registry), then written to the gateway session.
  */
 public final class EngineCourierTransport implements CourierQueryTransport {
@@ -48,18 +47,41 @@ public final class EngineCourierTransport implements CourierQueryTransport {
     }
 
     private final MessageSender sender;
-    private final Executor sendJobs;
+    private final SendQueue sendJobs;
     private final SurbRegistrar registrar;
     private final SecureRandom rng;
     private final Clock clock;
 
-    public EngineCourierTransport(MessageSender sender, Executor sendJobs, SurbRegistrar registrar,
+    public EngineCourierTransport(MessageSender sender, SendQueue sendJobs, SurbRegistrar registrar,
             SecureRandom rng, Clock clock) {
         this.sender = sender;
         this.sendJobs = sendJobs;
         this.registrar = registrar;
         this.rng = rng;
         this.clock = clock;
+    }
+
+    /**
+     * Where a channel query's send job waits for its turn. The daemon passes its Poisson send
+     * scheduler's {@code submit} (one job per LambdaP tick, queued per app, so channel queries
+     * leave at the same pace as every other packet and are not told apart by timing); false means
+     * the queue is full and the query is refused.
+     */
+    @FunctionalInterface
+    public interface SendQueue {
+        boolean submit(AppId app, Runnable job);
+
+        /** Runs each job as soon as {@code executor} takes it (no pacing; tests, or an engine without a scheduler). */
+        static SendQueue immediate(Executor executor) {
+            return (app, job) -> {
+                try {
+                    executor.execute(job);
+                    return true;
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    return false;
+                }
+            };
+        }
     }
 
     /** The storage replicas of {@code doc} in document order (the replica numbers' index space). */
@@ -76,15 +98,19 @@ public final class EngineCourierTransport implements CourierQueryTransport {
         return sender.document().map(EngineCourierTransport::directory);
     }
 
+    /**
+     * Queues the query's send job and returns at once: the future completes when the job ran on
+     * a tick (packet written, SURB registered) or failed, and fails after {@link #ENGINE_TIMEOUT}
+     * if no tick ran it (the job is then skipped if it still comes up). No thread waits meanwhile.
+     */
     @Override
-    public Sent send(AppId app, byte[] destinationIdHash, byte[] recipientQueueId, byte[] payload,
-            Consumer<byte[]> onReply) throws TransportException {
+    public CompletableFuture<Sent> sendAsync(AppId app, byte[] destinationIdHash, byte[] recipientQueueId,
+            byte[] payload, Consumer<byte[]> onReply) {
         SurbId id = SurbId.random(rng);
         CompletableFuture<Sent> done = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable job = () -> {
-            if (abandoned.get()) {
-                return; // the app was already told the query was not sent
+            if (done.isDone()) {
+                return; // timed out: the app was already told the query was not sent
             }
             try {
                 MessageSender.Prepared p = sender.prepare(destinationIdHash, recipientQueueId, payload, Optional.of(id));
@@ -95,23 +121,30 @@ public final class EngineCourierTransport implements CourierQueryTransport {
                     undo.run();
                     throw e;
                 }
-                done.complete(new Sent(clock.instant(), Duration.ofMillis(p.rttMillis())));
+                if (!done.complete(new Sent(clock.instant(), Duration.ofMillis(p.rttMillis())))) {
+                    undo.run(); // the app gave up on it meanwhile; its reply would find no one
+                }
             } catch (SendException | RuntimeException e) {
-                done.completeExceptionally(e);
+                done.completeExceptionally(new TransportException(e.getMessage(), e));
             }
         };
-        try {
-            sendJobs.execute(job);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new TransportException("send queue full");
+        if (!sendJobs.submit(app, job)) {
+            done.completeExceptionally(new TransportException("send queue full"));
+            return done;
         }
+        done.completeOnTimeout(null, ENGINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return done.thenCompose(sent -> sent != null ? CompletableFuture.completedFuture(sent)
+                : CompletableFuture.failedFuture(new TransportException("engine did not send within " + ENGINE_TIMEOUT)));
+    }
+
+    @Override
+    public Sent send(AppId app, byte[] destinationIdHash, byte[] recipientQueueId, byte[] payload,
+            Consumer<byte[]> onReply) throws TransportException {
         try {
-            return done.get(ENGINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return sendAsync(app, destinationIdHash, recipientQueueId, payload, onReply).get();
         } catch (ExecutionException e) {
-            throw new TransportException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            abandoned.set(true);
-            throw new TransportException("engine did not send within " + ENGINE_TIMEOUT);
+            throw e.getCause() instanceof TransportException t ? t
+                    : new TransportException(String.valueOf(e.getCause().getMessage()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted");
@@ -123,7 +156,7 @@ public final class EngineCourierTransport implements CourierQueryTransport {
      * message when the native CTIDH library is missing), the Pigeonhole geometry for box sizes,
      * two crypto threads, channel ids usable by any app unless {@code ownershipEnforced}.
      */
-    public static ChannelService daemonService(MessageSender sender, Executor sendJobs, SurbRegistrar registrar,
+    public static ChannelService daemonService(MessageSender sender, SendQueue sendJobs, SurbRegistrar registrar,
             ChannelService.EventSink sink, int maxPlaintextPayloadLength, SecureRandom rng, Clock clock,
             Duration pkiEpochPeriod, boolean ownershipEnforced) throws PigeonholeException {
         Ctidh1024.requireAvailable();

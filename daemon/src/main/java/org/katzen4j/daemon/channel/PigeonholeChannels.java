@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Plugs the {@link ChannelService} into the daemon engine ({@link DaemonAssembly.Options#withChannels}):
  * replies and events through the engine's app events, channel SURBs in its reply registry, sends
- * through its message sender, box size from {@code [PigeonholeGeometry]} of client.toml. Without
+ * through its message sender on the engine thread, box size from {@code [PigeonholeGeometry]} of
+ * client.toml; {@link ChannelHandler#close()} ends the service's threads. Without
  * the CTIDH native library the daemon still starts (legacy API intact), logs the reason as an
  * error and answers channel requests with error 10 (Service unavailable).
  */
@@ -39,11 +40,17 @@ public final class PigeonholeChannels implements DaemonAssembly.ChannelHandlerFa
             return new ChannelRequests(p.events());
         }
         int m = p.config().pigeonholeGeometry().maxPlaintextPayloadLength();
-        ChannelService s = EngineCourierTransport.daemonService(p.sender(), p.engineThread(),
+        ChannelService s = EngineCourierTransport.daemonService(p.sender(),
+                EngineCourierTransport.SendQueue.immediate(p.engineThread()),
                 p.registry()::registerChannelQuery, p.events()::send, m, p.random(), p.clock(), p.epochTime().period(),
                 ownershipEnforced);
         LOG.info("Pigeonhole channels: MaxPlaintextPayloadLength {}, channel ids {}", m,
                 ownershipEnforced ? "owned by their app" : "usable by any app");
+        return handler(s);
+    }
+
+    /** The engine's view of {@code s}: requests, departures, and {@code close} ending its threads. */
+    static ChannelHandler handler(ChannelService s) {
         return new ChannelHandler() {
             @Override
             public void handle(AppId app, ThinRequest request) {
@@ -53,6 +60,11 @@ public final class PigeonholeChannels implements DaemonAssembly.ChannelHandlerFa
             @Override
             public void appDisconnected(AppId app) {
                 s.appDisconnected(app);
+            }
+
+            @Override
+            public void close() {
+                s.close();
             }
         };
     }

@@ -16,4 +16,8 @@ public interface ChannelHandler {
     /** The app is gone: drop its channels. */
     default void appDisconnected(AppId app) {
     }
+
+    /** The daemon stops: end the handler's own threads (requests after this are not served). */
+    default void close() {
+    }
 }
