@@ -105,7 +105,8 @@ final class Ed25519Signature implements SignatureScheme {
         if (signature.length != SIGNATURE_SIZE) {
             return false;
         }
-        return Ed25519.verify(signature, 0, publicKey.raw(), 0, message, 0, message.length);
+        // Go's acceptance rules (lenient key decoding, cofactorless check), not BouncyCastle's
+        return Ed25519Verifier.verify(publicKey.raw(), message, signature);
     }
 
     /**
