@@ -26,6 +26,12 @@ public final class AezJava {
     private final byte[] j4;      // 4J
     private final byte[][] l = new byte[8][]; // 0L .. 7L
     private final int[] rk4;      // J, I, L, 0
+    // the same values as big-endian int words, computed once per key for AEZ-core
+    private final int[] wI1;
+    private final int[] wI2;
+    private final int[] wJ1;
+    private final int[] wJ2;
+    private final int[][] wL = new int[8][];
     private final int[] rk10;     // I, J, L, I, J, L, I, J, L, I
     private static final byte[] ZERO = new byte[B];
 
@@ -56,6 +62,13 @@ public final class AezJava {
         byte[][] order = {i1, j1, lk};
         for (int r = 0; r < 10; r++) {
             load(order[r % 3], rk10, 4 * r);
+        }
+        wI1 = ints(i1);
+        wI2 = ints(i2);
+        wJ1 = ints(j1);
+        wJ2 = ints(j2);
+        for (int q = 0; q < 8; q++) {
+            wL[q] = ints(l[q]);
         }
     }
 
@@ -101,6 +114,13 @@ public final class AezJava {
         }
         Arrays.fill(rk4, 0);
         Arrays.fill(rk10, 0);
+        Arrays.fill(wI1, 0);
+        Arrays.fill(wI2, 0);
+        Arrays.fill(wJ1, 0);
+        Arrays.fill(wJ2, 0);
+        for (int[] w : wL) {
+            Arrays.fill(w, 0);
+        }
     }
 
     private byte[] cipher(byte[] nonce, byte[] msg, int d) {
@@ -154,14 +174,11 @@ public final class AezJava {
         int frag = n % 32;
         int pairsEnd = n - frag - 32;
         int[] t = new int[4];
-        int[] ii = ints(i2);
-        int[] iOne = ints(i1);
-        int[] jOne = ints(j1);
-        int[] jTwo = ints(j2);
-        int[][] lw = new int[8][];
-        for (int q = 0; q < 8; q++) {
-            lw[q] = ints(l[q]);
-        }
+        int[] ii = wI2.clone();
+        int[] iOne = wI1;
+        int[] jOne = wJ1;
+        int[] jTwo = wJ2;
+        int[][] lw = wL;
         int x0 = 0, x1 = 0, x2 = 0, x3 = 0;
         for (int off = 0, i = 1; off < pairsEnd; off += 32, i++) {
             int[] li = lw[i % 8];
@@ -218,7 +235,7 @@ public final class AezJava {
 
         int[] sw = ints(s);
         int ya = 0, yb = 0, yc = 0, yd = 0;
-        ii = ints(i2);
+        System.arraycopy(wI2, 0, ii, 0, 4);
         for (int off = 0, i = 1; off < pairsEnd; off += 32, i++) {
             int[] li = lw[i % 8];
             e4(jTwo[0] ^ ii[0] ^ li[0], jTwo[1] ^ ii[1] ^ li[1], jTwo[2] ^ ii[2] ^ li[2], jTwo[3] ^ ii[3] ^ li[3],
@@ -295,6 +312,7 @@ public final class AezJava {
         Arrays.fill(tmp, (byte) 0);
         Arrays.fill(sw, 0);
         Arrays.fill(t, 0);
+        Arrays.fill(ii, 0);
     }
 
     private static int[] ints(byte[] b) {
