@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 
 /**
@@ -106,6 +107,16 @@ public record ClientConfig(
 
         public Metrics {
             Objects.requireNonNull(address, "address");
+        }
+
+        /** Why {@code address} is not an acceptable metrics address (host:port, IP literal or localhost), if it is not. */
+        public static Optional<String> addressProblem(String address) {
+            return Extensions.addressProblem(address);
+        }
+
+        /** Whether the host of an acceptable address is a loopback address ({@code localhost}, 127/8, ::1). */
+        public static boolean isLoopback(String address) {
+            return Extensions.addressProblem(address).isEmpty() && Extensions.isLoopbackHost(Extensions.hostOf(address));
         }
     }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         description = {"katzen4j Katzenpost client daemon (compatible with kpclientd v0.0.71).",
             "Keeps the gateway connection and the PKI document, composes Sphinx packets, handles SURB replies,",
             "retransmissions and decoy traffic, and serves thin-client applications."},
-        footer = {"", "Examples:", "  kpclientd -c /etc/katzenpost/client.toml", "  kpclientd --check-config client.toml"})
+        footer = {"", "Examples:", "  kpclientd -c /etc/katzenpost/client.toml", "  kpclientd --check-config client.toml",
+            "  kpclientd -c client.toml --metrics-address 127.0.0.1:9464"})
 public final class Kpclientd implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -54,6 +55,14 @@ public final class Kpclientd implements Callable<Integer> {
             description = "override ListenAddress (host:port or a socket path)")
     String listenAddress;
 
+    @Option(names = "--metrics-address", paramLabel = "HOST:PORT",
+            description = "serve Prometheus metrics on http://HOST:PORT/metrics (loopback only; overrides [Metrics])")
+    String metricsAddress;
+
+    @Option(names = "--metrics-allow-non-loopback",
+            description = "allow a metrics address that is not a loopback address (logged at WARN)")
+    boolean metricsAllowNonLoopback;
+
     /** The version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -80,6 +89,9 @@ public final class Kpclientd implements Callable<Integer> {
             ConfigReport<ClientConfig> r = ClientConfig.check(checkConfig, lo);
             r.lines().forEach(System.out::println);
             System.out.println(r.ok() ? checkConfig + ": OK" : checkConfig + ": " + r.errors().size() + " error(s)");
+            if (r.ok()) {
+                effectiveSettings(r.config().orElseThrow()).forEach(System.out::println);
+            }
             return r.ok() ? 0 : 1;
         }
         if (config == null) {
@@ -108,6 +120,11 @@ public final class Kpclientd implements Callable<Integer> {
         if (listenNetwork != null || listenAddress != null) {
             o = o.withListen(listenNetwork, listenAddress);
         }
+        if (metricsAddress != null) {
+            o = o.withMetrics(metricsAddress, metricsAllowNonLoopback);
+        } else if (metricsAllowNonLoopback) {
+            o = o.withMetrics(cfg.metrics().address(), true);
+        }
         DaemonAssembly daemon;
         try {
             daemon = DaemonAssembly.start(cfg, o);
@@ -129,6 +146,30 @@ public final class Kpclientd implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** What --check-config prints after OK: the listener limits and the metrics setting in effect. */
+    static java.util.List<String> effectiveSettings(ClientConfig cfg) {
+        org.katzen4j.daemon.listener.ListenerConfig lc = DaemonAssembly.listenerConfig(cfg,
+                DaemonAssembly.Options.defaults());
+        ClientConfig.ListenerLimits l = cfg.listenerLimits();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add("listener: " + lc.network() + " " + lc.address());
+        out.add(setting("[Listener] MaxFrameSize", lc.maxFrameSize(), l.maxFrameSize().isPresent()));
+        out.add(setting("[Listener] MaxApps", lc.maxApps(), l.maxApps().isPresent()));
+        out.add(setting("[Listener] MaxPendingRequestsPerApp", lc.maxPendingPerApp(),
+                l.maxPendingRequestsPerApp().isPresent()));
+        out.add(setting("[Listener] MaxChannelsPerApp", lc.maxChannelsPerApp(), l.maxChannelsPerApp().isPresent()));
+        out.add(setting("[Listener] MaxQueuedFramesPerApp", lc.maxQueuedFrames(), l.maxQueuedFramesPerApp().isPresent()));
+        out.add(setting("[Listener] UnixSocketOwnerOnly", lc.unixSocketOwnerOnly(), l.unixSocketOwnerOnly().isPresent()));
+        ClientConfig.Metrics m = cfg.metrics();
+        out.add("[Metrics] " + (m.enable() ? "enabled on http://" + m.address() + "/metrics"
+                + (m.allowNonLoopback() ? " (non-loopback allowed)" : "") : "disabled"));
+        return out;
+    }
+
+    private static String setting(String key, Object value, boolean fromFile) {
+        return key + " = " + value + (fromFile ? "" : " (default)");
     }
 
     /** Maps {@code [Logging]} onto slf4j-simple's system properties (must run before any logger exists). */

@@ -67,6 +67,7 @@ public final class ArqService {
     private final Map<Key, Pending> pending = new HashMap<>();
     private final Map<SurbId, Pending> bySurb = new HashMap<>();
     private long retransmissionCount;
+    private long giveUps;
 
     public ArqService(MessageSender sender, ReplyRegistry registry, AppEvents events, TaskScheduler scheduler,
             SecureRandom rng, Timing timing) {
@@ -136,6 +137,7 @@ public final class ArqService {
         }
         if (p.retransmissions + 1 > timing.maxRetransmissions()) {
             pending.remove(new Key(p.app, p.id));
+            giveUps++;
             LOG.info("ARQ message {}: no reply after {} retransmissions", p.id, p.retransmissions);
             events.send(p.app, new ThinResponse.MessageReplyEvent(p.id, thinSurb(p.surbId), Blob.EMPTY, null,
                     ErrorCode.MAX_RETRIES.code()));
@@ -183,6 +185,11 @@ public final class ArqService {
 
     public synchronized long retransmissions() {
         return retransmissionCount;
+    }
+
+    /** Messages that got no reply after the last retransmission (error_code 5 sent to the app). */
+    public synchronized long giveUps() {
+        return giveUps;
     }
 
     private void drop(Pending p) {

@@ -63,6 +63,7 @@ public final class GatewayService implements GatewayLink, ConsensusSource, AutoC
     private final Duration firstPoll;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
     private final AtomicLong serials = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
     private volatile Current current;
     private volatile Duration pollInterval = Duration.ZERO;
     private volatile boolean running;
@@ -105,6 +106,16 @@ public final class GatewayService implements GatewayLink, ConsensusSource, AutoC
 
     public boolean connected() {
         return current != null;
+    }
+
+    /** Packets the gateway delivered so far (SURB replies and messages). */
+    public long packetsReceived() {
+        return received.get();
+    }
+
+    /** Gateway sessions established so far. */
+    public long sessions() {
+        return serials.get();
     }
 
     @Override
@@ -203,12 +214,14 @@ public final class GatewayService implements GatewayLink, ConsensusSource, AutoC
             @Override
             public void onSurbReply(byte[] surbId, byte[] payload) {
                 heard();
+                received.incrementAndGet();
                 callbacks.onSurbReply(surbId, payload);
             }
 
             @Override
             public void onMessage(Message message) {
                 heard();
+                received.incrementAndGet();
             }
 
             @Override

@@ -25,6 +25,8 @@ public final class MessageSender {
     private final PacketFactory factory;
     private final Supplier<Optional<Document>> documents;
     private final GatewayLink link;
+    private final java.util.concurrent.atomic.AtomicLong packetsSent = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong decoysSent = new java.util.concurrent.atomic.AtomicLong();
 
     public MessageSender(PacketFactory factory, Supplier<Optional<Document>> documents, GatewayLink link) {
         this.factory = factory;
@@ -56,9 +58,26 @@ public final class MessageSender {
         return new Prepared(s, c.packet(), c.roundTripMillis(), c.surbKeys());
     }
 
-    /** Writes a prepared packet (blocks until the wire layer has it). */
+    /** Writes a prepared packet carrying an app's message (blocks until the wire layer has it). */
     public void write(Prepared p) throws SendException {
         link.sendPacket(p.session(), p.packet());
+        packetsSent.incrementAndGet();
+    }
+
+    /** Writes a prepared decoy packet (counted apart from real ones). */
+    public void writeDecoy(Prepared p) throws SendException {
+        link.sendPacket(p.session(), p.packet());
+        decoysSent.incrementAndGet();
+    }
+
+    /** Real (non-decoy) packets handed to the gateway connection so far. */
+    public long packetsSent() {
+        return packetsSent.get();
+    }
+
+    /** Decoy packets handed to the gateway connection so far. */
+    public long decoysSent() {
+        return decoysSent.get();
     }
 
     /** A random service offering {@code capability} in the current document (loop decoys use "echo"). */

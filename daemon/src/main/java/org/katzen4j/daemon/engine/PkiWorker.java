@@ -1,9 +1,12 @@
 package org.katzen4j.daemon.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.katzen4j.pki.AuthoritySet;
@@ -27,14 +30,32 @@ import org.slf4j.LoggerFactory;
 public final class PkiWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PkiWorker.class);
 
+    /** How often the worker says, at INFO, that it is still waiting for its first document. */
+    public static final Duration DEFAULT_WAIT_LOG_INTERVAL = Duration.ofSeconds(30);
+
     private final DocumentCache cache;
     private final ScheduledExecutorService exec;
+    private final EpochClock clock;
+    private final Duration waitLogInterval;
+    private volatile boolean haveDocument;
+    private volatile java.time.Instant startedAt;
+    private ScheduledFuture<?> waitLog;
 
     public PkiWorker(AuthoritySet authorities, EpochClock clock, Geometry geometry, ConsensusSource source,
             AppEvents events, List<Consumer<Document>> listeners, Consumer<PkiException> fatal) {
+        this(authorities, clock, geometry, source, events, listeners, fatal, DEFAULT_WAIT_LOG_INTERVAL);
+    }
+
+    /** @param waitLogInterval how often to log at INFO while there is no document for the current epoch yet */
+    public PkiWorker(AuthoritySet authorities, EpochClock clock, Geometry geometry, ConsensusSource source,
+            AppEvents events, List<Consumer<Document>> listeners, Consumer<PkiException> fatal,
+            Duration waitLogInterval) {
+        this.clock = clock;
+        this.waitLogInterval = waitLogInterval;
         this.cache = new DocumentCache(authorities, clock, source, geometry);
         this.exec = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pki-worker").factory());
         cache.addListener(doc -> {
+            haveDocument = true;
             LOG.info("new PKI document for epoch {} ({} layers, {} gateways, {} service nodes)", doc.epoch(),
                     doc.layers().size(), doc.gateways().size(), doc.serviceNodes().size());
             for (Consumer<Document> l : listeners) {
@@ -53,7 +74,30 @@ public final class PkiWorker implements AutoCloseable {
     }
 
     public void start() {
+        startedAt = clock.now();
         cache.start(exec);
+        long ms = Math.max(1, waitLogInterval.toMillis());
+        synchronized (this) {
+            waitLog = exec.scheduleWithFixedDelay(this::logWaiting, 0, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Until the first document for the current epoch: one INFO line per interval saying what is awaited. */
+    private void logWaiting() {
+        if (haveDocument || cache.current().isPresent()) {
+            synchronized (this) {
+                if (waitLog != null) {
+                    waitLog.cancel(false);
+                }
+            }
+            return;
+        }
+        long epoch = clock.currentEpoch();
+        long waited = Duration.between(startedAt, clock.now()).toSeconds();
+        String why = cache.failure(epoch).map(e -> "; last attempt: " + e.getMessage()).orElse("");
+        List<Long> cached = cache.cachedEpochs();
+        LOG.info("waiting for a PKI document for epoch {} ({} s so far{}{}); apps are told nothing until it arrives",
+                epoch, waited, cached.isEmpty() ? "" : "; have epochs " + cached, why);
     }
 
     /** Fetch now (after a new gateway session). */

@@ -26,6 +26,8 @@ public final class RequestRouter implements Engine {
     private final ReplyRegistry registry;
     private final ArqService arq;
     private final TaskScheduler scheduler;
+    private final java.util.concurrent.atomic.AtomicLong channelRequests = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sendRequests = new java.util.concurrent.atomic.AtomicLong();
 
     public RequestRouter(AppEvents events, SendScheduler sendScheduler, LegacyHandler legacy, ChannelHandler channels,
             ReplyRegistry registry, ArqService arq, TaskScheduler scheduler) {
@@ -52,6 +54,12 @@ public final class RequestRouter implements Engine {
     @Override
     public void handle(AppId app, ThinRequest request) {
         switch (request) {
+            case ThinRequest.SendMessage m -> sendRequests.incrementAndGet();
+            case ThinRequest.SendArqMessage m -> sendRequests.incrementAndGet();
+            case ThinRequest.ThinClose c -> { }
+            default -> channelRequests.incrementAndGet();
+        }
+        switch (request) {
             case ThinRequest.SendMessage m -> queue(app, m, () -> {
                 if (events.present(app)) {
                     legacy.sendMessage(app, m);
@@ -77,7 +85,7 @@ public final class RequestRouter implements Engine {
     }
 
     private void queue(AppId app, ThinRequest r, Runnable job) {
-        if (!sendScheduler.submit(job)) {
+        if (!sendScheduler.submit(app, job)) {
             LOG.warn("send queue full, refusing {} from app {}", r.key(), app);
             Instant now = scheduler.now();
             switch (r) {
@@ -90,12 +98,23 @@ public final class RequestRouter implements Engine {
         }
     }
 
+    /** Channel (Pigeonhole) requests handed to the channel handler so far. */
+    public long channelRequests() {
+        return channelRequests.get();
+    }
+
+    /** Legacy send requests ({@code send_message}, {@code send_arq_message}) received so far. */
+    public long sendRequests() {
+        return sendRequests.get();
+    }
+
     @Override
     public void appDisconnected(AppId app) {
         events.appGone(app);
+        int queued = sendScheduler.dropApp(app);
         int n = registry.removeApp(app);
         arq.removeApp(app);
         channels.appDisconnected(app);
-        LOG.debug("app {} gone: {} SURB entries dropped", app, n);
+        LOG.debug("app {} gone: {} queued sends and {} SURB entries dropped", app, queued, n);
     }
 }

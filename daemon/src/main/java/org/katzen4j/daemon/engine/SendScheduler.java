@@ -3,7 +3,11 @@ package org.katzen4j.daemon.engine;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+
+import org.katzen4j.daemon.listener.AppId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +16,15 @@ import org.slf4j.LoggerFactory;
  * The reference's one Poisson process ("message or loop", LambdaP): while the daemon is connected
  * and the current document has {@code LambdaP > 0} and {@code LambdaPMaxDelay > 0}, it ticks after
  * gaps of {@code min(Exp · ⌊1/LambdaP⌋ ms, LambdaPMaxDelay ms)}. Each tick runs one queued send
- * job (FIFO over all apps) on the scheduler's thread, or, with nothing queued, a loop decoy unless
- * decoy traffic is disabled. Any change of connection state or rates restarts the gap with a
- * fresh draw. Jobs are queued from any thread.
+ * job on the scheduler's thread, or, with nothing queued, a loop decoy unless decoy traffic is
+ * disabled. Any change of connection state or rates restarts the gap with a fresh draw. Jobs are
+ * queued from any thread.
+ *
+ * <p>Unlike the reference's single FIFO, every app has its own FIFO and the ticks serve the apps
+ * that have something queued in turn (round robin), so an app that queues hundreds of sends delays
+ * another app's send by at most one tick per other busy app. Jobs not tied to an app share one
+ * more queue in the rotation. An app may hold at most {@code perAppCapacity} queued jobs, all apps
+ * together at most {@code capacity}; {@link #dropApp} discards a departed app's queued jobs.
  */
 public final class SendScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(SendScheduler.class);
@@ -24,7 +34,14 @@ public final class SendScheduler {
     private final boolean decoys;
     private final Runnable decoy;
     private final int capacity;
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final int perAppCapacity;
+    /** Queue key for jobs that belong to no app. */
+    private static final Object ENGINE = new Object();
+    private final Map<Object, Deque<Runnable>> queues = new HashMap<>();
+    /** Keys with a non-empty queue, next to be served first. */
+    private final Deque<Object> rotation = new ArrayDeque<>();
+    private int size;
+    private long dropped;
     private final Object lock = new Object();
     private boolean connected;
     private long averageMillis;
@@ -37,26 +54,101 @@ public final class SendScheduler {
     /**
      * @param decoysEnabled false for {@code [Debug] DisableDecoyTraffic = true}
      * @param decoy what a tick with an empty queue runs when decoys are enabled
-     * @param capacity queued jobs at most; {@link #submit} refuses more
+     * @param capacity queued jobs at most, all apps together; {@link #submit} refuses more
      */
     public SendScheduler(TaskScheduler scheduler, RandomGenerator rng, boolean decoysEnabled, Runnable decoy,
             int capacity) {
+        this(scheduler, rng, decoysEnabled, decoy, capacity, capacity);
+    }
+
+    /** @param perAppCapacity queued jobs one app may hold at most (positive, at most {@code capacity}) */
+    public SendScheduler(TaskScheduler scheduler, RandomGenerator rng, boolean decoysEnabled, Runnable decoy,
+            int capacity, int perAppCapacity) {
+        if (capacity <= 0 || perAppCapacity <= 0) {
+            throw new IllegalArgumentException("queue capacities must be positive");
+        }
         this.scheduler = scheduler;
         this.rng = rng;
         this.decoys = decoysEnabled;
         this.decoy = decoy;
         this.capacity = capacity;
+        this.perAppCapacity = Math.min(perAppCapacity, capacity);
     }
 
-    /** Queues a job for a later tick; false if the queue is full. */
+    /** Queues a job that belongs to no app for a later tick; false if the queue is full. */
     public boolean submit(Runnable job) {
+        return enqueue(ENGINE, job);
+    }
+
+    /** Queues one of {@code app}'s sends for a later tick; false if its queue or the whole queue is full. */
+    public boolean submit(AppId app, Runnable job) {
+        return enqueue(app, job);
+    }
+
+    private boolean enqueue(Object key, Runnable job) {
         synchronized (lock) {
-            if (queue.size() >= capacity) {
+            Deque<Runnable> q = queues.get(key);
+            int held = q == null ? 0 : q.size();
+            if (size >= capacity || (key != ENGINE && held >= perAppCapacity)) {
                 return false;
             }
-            queue.addLast(job);
+            if (q == null) {
+                q = new ArrayDeque<>();
+                queues.put(key, q);
+                rotation.addLast(key);
+            }
+            q.addLast(job);
+            size++;
             return true;
         }
+    }
+
+    /** Discards the jobs {@code app} still has queued (it disconnected); returns how many. */
+    public int dropApp(AppId app) {
+        synchronized (lock) {
+            Deque<Runnable> q = queues.remove(app);
+            if (q == null) {
+                return 0;
+            }
+            rotation.remove(app);
+            int n = q.size();
+            size -= n;
+            dropped += n;
+            q.clear();
+            return n;
+        }
+    }
+
+    /** Jobs discarded by {@link #dropApp} so far. */
+    public long droppedJobs() {
+        synchronized (lock) {
+            return dropped;
+        }
+    }
+
+    /** Jobs {@code app} has queued now. */
+    public int queued(AppId app) {
+        synchronized (lock) {
+            Deque<Runnable> q = queues.get(app);
+            return q == null ? 0 : q.size();
+        }
+    }
+
+    /** The next job in round-robin order, or null. Caller holds the lock. */
+    private Runnable next() {
+        Object key = rotation.pollFirst();
+        if (key == null) {
+            return null;
+        }
+        Deque<Runnable> q = queues.get(key);
+        Runnable job = q.pollFirst();
+        size--;
+        if (q.isEmpty()) {
+            queues.remove(key);
+        } else {
+            rotation.addLast(key);
+        }
+        return job;
     }
 
     public void setConnected(boolean c) {
@@ -79,7 +171,7 @@ public final class SendScheduler {
 
     public int queued() {
         synchronized (lock) {
-            return queue.size();
+            return size;
         }
     }
 
@@ -113,7 +205,9 @@ public final class SendScheduler {
         synchronized (lock) {
             connected = false;
             rearm();
-            queue.clear();
+            queues.clear();
+            rotation.clear();
+            size = 0;
         }
     }
 
@@ -136,7 +230,7 @@ public final class SendScheduler {
                 return;
             }
             ticks++;
-            job = queue.pollFirst();
+            job = next();
             if (job == null && decoys) {
                 job = decoy;
                 decoysSent++;

@@ -127,6 +127,11 @@ final class FakeNetwork {
         return n;
     }
 
+    /** The nodes' private mix keys (for tests that search logs for key material). */
+    List<byte[]> mixPrivateKeys() {
+        return byId.values().stream().map(n -> n.mixPrivate().clone()).toList();
+    }
+
     /**
      * Carries a client packet (first hop: the gateway) to its service node; if it has a SURB, the
      * echo service answers with the user payload and the reply is carried back to the gateway.
