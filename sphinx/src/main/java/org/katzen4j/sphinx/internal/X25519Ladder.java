@@ -1,6 +1,5 @@
 package org.katzen4j.sphinx.internal;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,20 +12,22 @@ import org.katzen4j.sphinx.SphinxException;
  * blinding DH(x, P_i) with every earlier blinding factor, one scalar multiplication each, and hop
  * i's group element by blinding hop i-1's. As X25519 clamps every scalar to a multiple of 8 and the
  * curve group has order 8ℓ, that chain equals one multiplication by the product of the clamped
- * scalars reduced mod 8ℓ, for every point on the curve (public keys of real nodes are); so a
- * header costs 2n-1 multiplications instead of (n² + 3n)/2. Points on the twist would give a
- * different (equally useless) result than the reference; low-order points still give all-zero.
+ * scalars reduced mod 8ℓ, for every point on the curve; so a header costs 2n-1 multiplications
+ * instead of (n² + 3n)/2.
  *
- * <p>The ladder always runs over 256 bits with constant-time swaps. The scalar product uses
- * {@link BigInteger}, whose arithmetic is not constant time.
+ * <p>Points on the twist (u-coordinates that are not on the curve; no real node key is one) would
+ * give a different, equally useless result than the reference's chain, so {@link #headerKeys}
+ * refuses a path with such a key and the caller runs the chain: the keys are then byte for byte
+ * the reference's for every input. That test looks only at the public hop keys.
+ *
+ * <p>Secret data is handled in constant time: the ladder always runs over 256 bits with
+ * constant-time swaps, and the scalar product is {@link Scalar8L}'s fixed-width, mask-based
+ * arithmetic.
  */
 public final class X25519Ladder {
-    /** ℓ, the prime order of the base point. */
-    public static final BigInteger L = BigInteger.ONE.shiftLeft(252)
-            .add(new BigInteger("27742317777372353535851937790883648493"));
-    /** 8ℓ, the order of the curve group. */
-    public static final BigInteger CURVE_ORDER = L.shiftLeft(3);
     private static final byte[] BASE_POINT = new byte[32];
+    /** (A - 2) / 4 for Curve25519's A = 486662, and A itself. */
+    private static final int A = 486662;
 
     static {
         BASE_POINT[0] = 9;
@@ -35,46 +36,19 @@ public final class X25519Ladder {
     private X25519Ladder() {
     }
 
-    /** The clamped scalar X25519 uses for the 32-byte string {@code k}, as an integer. */
-    public static BigInteger clamped(byte[] k) {
-        if (k.length != 32) {
-            throw new IllegalArgumentException("X25519 scalar must be 32 bytes");
-        }
-        byte[] be = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            be[i] = k[31 - i];
-        }
-        be[31] &= (byte) 0xf8;
-        be[0] &= 0x7f;
-        be[0] |= 0x40;
-        try {
-            return new BigInteger(1, be);
-        } finally {
-            Arrays.fill(be, (byte) 0);
-        }
-    }
-
-    /** {@code a·b mod 8ℓ}. */
-    public static BigInteger mulMod(BigInteger a, BigInteger b) {
-        return a.multiply(b).mod(CURVE_ORDER);
-    }
-
     /** u([k]·base point). */
-    public static byte[] scalarMultBase(BigInteger k) {
+    public static byte[] scalarMultBase(int[] k) {
         return scalarMult(k, BASE_POINT);
     }
 
-    /** u([k]·P) for the u-coordinate {@code u} (32 bytes, top bit ignored), {@code 0 <= k < 2^256}. */
-    public static byte[] scalarMult(BigInteger k, byte[] u) {
-        if (k.signum() < 0 || k.bitLength() > 256 || u.length != 32) {
-            throw new IllegalArgumentException("scalar out of range or point not 32 bytes");
+    /**
+     * u([k]·P) for the u-coordinate {@code u} (32 bytes, top bit ignored) and the scalar {@code k}
+     * in {@link Scalar8L}'s eight little-endian words ({@code 0 <= k < 2^256}).
+     */
+    public static byte[] scalarMult(int[] k, byte[] u) {
+        if (k.length != Scalar8L.WORDS || u.length != 32) {
+            throw new IllegalArgumentException("scalar not 8 words or point not 32 bytes");
         }
-        byte[] kb = new byte[32]; // little-endian
-        byte[] be = k.toByteArray(); // big-endian, possibly with a leading sign byte (k < 2^256)
-        for (int i = 0; i < Math.min(32, be.length); i++) {
-            kb[i] = be[be.length - 1 - i];
-        }
-        Arrays.fill(be, (byte) 0);
         int[] x1 = X25519Field.create();
         int[] x2 = X25519Field.create();
         int[] z2 = X25519Field.create();
@@ -91,7 +65,7 @@ public final class X25519Ladder {
         X25519Field.one(z3);
         int swap = 0;
         for (int t = 255; t >= 0; t--) {
-            int bit = (kb[t >>> 3] >>> (t & 7)) & 1;
+            int bit = (k[t >>> 5] >>> (t & 31)) & 1;
             swap ^= bit;
             X25519Field.cswap(swap, x2, x3);
             X25519Field.cswap(swap, z2, z3);
@@ -122,7 +96,6 @@ public final class X25519Ladder {
         X25519Field.normalize(x2);
         byte[] out = new byte[32];
         X25519Field.encode(x2, out, 0);
-        Arrays.fill(kb, (byte) 0);
         for (int[] f : new int[][] {x2, z2, x3, z3, a, b, c, d, e}) {
             Arrays.fill(f, 0);
         }
@@ -130,30 +103,72 @@ public final class X25519Ladder {
     }
 
     /**
+     * Whether {@code u} (top bit ignored, taken mod p) is the u-coordinate of a point on the curve
+     * rather than on its twist: u³ + A·u² + u is a square. Variable time; for public keys only.
+     */
+    public static boolean onCurve(byte[] u) {
+        if (u.length != 32) {
+            throw new IllegalArgumentException("point not 32 bytes");
+        }
+        int[] x = X25519Field.create();
+        int[] x2 = X25519Field.create();
+        int[] rhs = X25519Field.create();
+        int[] t = X25519Field.create();
+        X25519Field.decode(u, 0, x);
+        X25519Field.sqr(x, x2);
+        X25519Field.mul(x2, x, rhs);          // u^3
+        X25519Field.mul(x2, A, t);            // A u^2
+        X25519Field.add(rhs, t, rhs);
+        X25519Field.carry(rhs);
+        X25519Field.add(rhs, x, rhs);         // u^3 + A u^2 + u
+        X25519Field.carry(rhs);
+        int[] one = X25519Field.create();
+        X25519Field.one(one);
+        return X25519Field.sqrtRatioVar(rhs, one, t);
+    }
+
+    /**
      * The per-hop keys and group elements of an X25519 Sphinx header for the client key {@code x}:
      * fills {@code keys[0..n)} and {@code alphas[1..n)} ({@code alphas[0]} is the caller's public key of
-     * {@code x}), byte for byte what the reference's blinding chain gives for keys on the curve.
+     * {@code x}), byte for byte what the reference's blinding chain gives.
+     *
+     * @return false, with nothing filled in, when a hop key is not on the curve (the caller then
+     *     runs the reference's chain, whose result for such keys this shortcut does not reproduce)
      */
-    public static void headerKeys(byte[] x, List<byte[]> hopKeys, SphinxCrypto.PacketKeys[] keys, byte[][] alphas)
+    public static boolean headerKeys(byte[] x, List<byte[]> hopKeys, SphinxCrypto.PacketKeys[] keys, byte[][] alphas)
             throws SphinxException {
-        int n = hopKeys.size();
-        BigInteger prod = clamped(x);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                alphas[i] = scalarMultBase(prod);
-            }
-            byte[] s = scalarMult(prod, hopKeys.get(i));
-            if (SphinxCrypto.isZeroConstantTime(s, 0, s.length)) {
-                throw new SphinxException(SphinxException.Kind.BAD_KEY,
-                        "x25519: low-order public key (all-zero result)");
-            }
-            keys[i] = SphinxCrypto.kdf(s);
-            Arrays.fill(s, (byte) 0);
-            if (i < n - 1) {
-                byte[] bf = SphinxCrypto.chachaStream(keys[i].blindingSeed, 32);
-                prod = mulMod(prod, clamped(bf));
-                Arrays.fill(bf, (byte) 0);
+        for (byte[] hop : hopKeys) {
+            if (!onCurve(hop)) {
+                return false;
             }
         }
+        int n = hopKeys.size();
+        int[] prod = Scalar8L.clamped(x);
+        try {
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    alphas[i] = scalarMultBase(prod);
+                }
+                byte[] s = scalarMult(prod, hopKeys.get(i));
+                if (SphinxCrypto.isZeroConstantTime(s, 0, s.length)) {
+                    throw new SphinxException(SphinxException.Kind.BAD_KEY,
+                            "x25519: low-order public key (all-zero result)");
+                }
+                keys[i] = SphinxCrypto.kdf(s);
+                Arrays.fill(s, (byte) 0);
+                if (i < n - 1) {
+                    byte[] bf = SphinxCrypto.chachaStream(keys[i].blindingSeed, 32);
+                    int[] c = Scalar8L.clamped(bf);
+                    int[] next = Scalar8L.mulMod(prod, c);
+                    Arrays.fill(bf, (byte) 0);
+                    Arrays.fill(c, 0);
+                    Arrays.fill(prod, 0);
+                    prod = next;
+                }
+            }
+        } finally {
+            Arrays.fill(prod, 0);
+        }
+        return true;
     }
 }
