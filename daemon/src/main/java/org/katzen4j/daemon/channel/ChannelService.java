@@ -258,7 +258,7 @@ public final class ChannelService implements AutoCloseable {
         WriteCap wc = WriteCap.generate(rng);
         Optional<Integer> id = channels.allocate(app, new Channel(wc, null, wc.firstIndex()));
         if (id.isEmpty()) {
-            reply(app, new ThinResponse.CreateWriteChannelReply(c.queryId(), 0, null, null, code(ErrorCode.INTERNAL_ERROR)));
+            reply(app, new ThinResponse.CreateWriteChannelReply(c.queryId(), 0, null, null, refusal(app)));
             return;
         }
         reply(app, new ThinResponse.CreateWriteChannelReply(c.queryId(), id.get(),
@@ -283,7 +283,7 @@ public final class ChannelService implements AutoCloseable {
             return;
         }
         int id = allocate(app, new Channel(null, rc, rc.firstIndex()));
-        reply(app, new ThinResponse.CreateReadChannelReply(c.queryId(), id, id == 0 ? code(ErrorCode.INTERNAL_ERROR) : 0));
+        reply(app, new ThinResponse.CreateReadChannelReply(c.queryId(), id, id == 0 ? refusal(app) : 0));
     }
 
     private void resumeWrite(AppId app, ThinRequest.ResumeWriteChannel c) {
@@ -296,7 +296,7 @@ public final class ChannelService implements AutoCloseable {
             MessageBoxIndex at = c.messageBoxIndex() == null ? wc.firstIndex()
                     : MessageBoxIndex.fromBytes(c.messageBoxIndex().toByteArray());
             int id = allocate(app, new Channel(wc, null, at));
-            reply(app, new ThinResponse.ResumeWriteChannelReply(c.queryId(), id, id == 0 ? code(ErrorCode.INTERNAL_ERROR) : 0));
+            reply(app, new ThinResponse.ResumeWriteChannelReply(c.queryId(), id, id == 0 ? refusal(app) : 0));
         } catch (PigeonholeException e) {
             reply(app, new ThinResponse.ResumeWriteChannelReply(c.queryId(), 0, code(ErrorCode.INVALID_REQUEST)));
         }
@@ -325,7 +325,7 @@ public final class ChannelService implements AutoCloseable {
             remembered.putIfAbsent(c.envelopeHash(), rec);
             int id = allocate(app, ch);
             reply(app, new ThinResponse.ResumeWriteChannelQueryReply(c.queryId(), id,
-                    id == 0 ? code(ErrorCode.INTERNAL_ERROR) : 0));
+                    id == 0 ? refusal(app) : 0));
         } catch (PigeonholeException | DecodeException e) {
             reply(app, new ThinResponse.ResumeWriteChannelQueryReply(c.queryId(), 0, code(ErrorCode.INVALID_REQUEST)));
         }
@@ -342,7 +342,7 @@ public final class ChannelService implements AutoCloseable {
             MessageBoxIndex at = c.nextMessageIndex() == null ? rc.firstIndex()
                     : MessageBoxIndex.fromBytes(c.nextMessageIndex().toByteArray());
             int id = allocate(app, new Channel(null, rc, at));
-            reply(app, new ThinResponse.ResumeReadChannelReply(c.queryId(), id, id == 0 ? code(ErrorCode.INTERNAL_ERROR) : 0));
+            reply(app, new ThinResponse.ResumeReadChannelReply(c.queryId(), id, id == 0 ? refusal(app) : 0));
         } catch (PigeonholeException e) {
             reply(app, new ThinResponse.ResumeReadChannelReply(c.queryId(), 0, code(ErrorCode.INVALID_REQUEST)));
         }
@@ -366,10 +366,20 @@ public final class ChannelService implements AutoCloseable {
             remembered.putIfAbsent(c.envelopeHash(), rec);
             int id = allocate(app, ch);
             reply(app, new ThinResponse.ResumeReadChannelQueryReply(c.queryId(), id,
-                    id == 0 ? code(ErrorCode.INTERNAL_ERROR) : 0));
+                    id == 0 ? refusal(app) : 0));
         } catch (PigeonholeException | DecodeException e) {
             reply(app, new ThinResponse.ResumeReadChannelQueryReply(c.queryId(), 0, code(ErrorCode.INVALID_REQUEST)));
         }
+    }
+
+    /** Error code for a refused allocation: 8 (permission denied) at the app's channel limit, else 4. */
+    private int refusal(AppId app) {
+        return code(channels.atLimit(app) ? ErrorCode.PERMISSION_DENIED : ErrorCode.INTERNAL_ERROR);
+    }
+
+    /** {@code [Listener] MaxChannelsPerApp}: channels one app may hold (default {@link ChannelTable#DEFAULT_MAX_PER_APP}). */
+    public void setMaxChannelsPerApp(int n) {
+        channels.setMaxPerApp(n);
     }
 
     private int allocate(AppId app, Channel ch) {

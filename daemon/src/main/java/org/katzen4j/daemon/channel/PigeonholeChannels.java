@@ -44,6 +44,7 @@ public final class PigeonholeChannels implements DaemonAssembly.ChannelHandlerFa
                 EngineCourierTransport.SendQueue.immediate(p.engineThread()),
                 p.registry()::registerChannelQuery, p.events()::send, m, p.random(), p.clock(), p.epochTime().period(),
                 ownershipEnforced);
+        s.setMaxChannelsPerApp(p.maxChannelsPerApp());
         LOG.info("Pigeonhole channels: MaxPlaintextPayloadLength {}, channel ids {}", m,
                 ownershipEnforced ? "owned by their app" : "usable by any app");
         return handler(s);

@@ -30,7 +30,7 @@ public final class ChannelTable<T> {
     private final Map<Integer, Entry<T>> channels = new HashMap<>();
     private final SecureRandom rng;
     private final boolean ownershipEnforced;
-    private final int maxPerApp;
+    private volatile int maxPerApp;
     private final Map<AppId, Integer> perApp = new HashMap<>();
 
     /** A table with {@link #DEFAULT_MAX_PER_APP} channels per app. */
@@ -50,6 +50,19 @@ public final class ChannelTable<T> {
 
     public int maxPerApp() {
         return maxPerApp;
+    }
+
+    /** Changes the per-app limit ({@code [Listener] MaxChannelsPerApp}); channels already held are kept. */
+    public void setMaxPerApp(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("maxPerApp must be positive");
+        }
+        maxPerApp = n;
+    }
+
+    /** Whether {@code app} holds its limit of channels (so {@link #allocate} refuses it). */
+    public synchronized boolean atLimit(AppId app) {
+        return perApp.getOrDefault(app, 0) >= maxPerApp;
     }
 
     /** Channels {@code app} holds now. */

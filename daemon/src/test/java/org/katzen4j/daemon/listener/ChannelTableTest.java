@@ -47,4 +47,19 @@ class ChannelTableTest {
         }
         assertThat(t.allocate(a, "x")).isEmpty();
     }
+
+    @Test
+    void theLimitCanBeSetFromTheConfigurationAndAtLimitSaysWhy() {
+        ChannelTable<String> t = new ChannelTable<>(rng, false);
+        t.setMaxPerApp(2);
+        AppId a = AppId.random(rng);
+        assertThat(t.allocate(a, "1")).isPresent();
+        assertThat(t.atLimit(a)).isFalse();
+        int second = t.allocate(a, "2").orElseThrow();
+        assertThat(t.atLimit(a)).isTrue();
+        assertThat(t.allocate(a, "3")).isEmpty();
+        t.close(a, second);
+        assertThat(t.atLimit(a)).isFalse();
+        assertThatThrownBy(() -> t.setMaxPerApp(0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
