@@ -79,7 +79,7 @@ public final class DaemonAssembly implements AutoCloseable {
      */
     public record EngineParts(ClientConfig config, MessageSender sender, java.util.concurrent.Executor engineThread,
             ReplyRegistry registry, AppEvents events, SecureRandom random, Clock clock, EpochTime epochTime,
-            int maxChannelsPerApp) {
+            int maxChannelsPerApp, SendScheduler sendScheduler) {
     }
 
     /** Builds the channel handler; the default refuses channel requests ({@link ChannelRequests}). */
@@ -158,6 +158,7 @@ public final class DaemonAssembly implements AutoCloseable {
     private final ArqService arq;
     private final ReplyDispatcher dispatcher;
     private final RequestRouter router;
+    private final ChannelHandler channels;
     private final GatewayService gateway;
     private final PkiWorker pki;
     private final SkewedClock skewedClock;
@@ -250,10 +251,9 @@ public final class DaemonAssembly implements AutoCloseable {
         sendRef[0] = sendScheduler;
         LegacyHandler legacy = new LegacyHandler(sender, registry, arq, events, engine, gateway::pollInterval);
         listenerConfig = listenerConfig(cfg, o);
-        ChannelHandler channels;
         try {
             channels = o.channels().create(new EngineParts(cfg, sender, engine::execute, registry, events, rng,
-                    o.clock(), o.epochTime(), listenerConfig.maxChannelsPerApp()));
+                    o.clock(), o.epochTime(), listenerConfig.maxChannelsPerApp(), sendScheduler));
         } catch (Exception e) {
             engine.close();
             throw new StartException("channel service: " + e.getMessage(), e);
@@ -474,6 +474,7 @@ public final class DaemonAssembly implements AutoCloseable {
             metricsServer.close();
         }
         sendScheduler.stop();
+        channels.close();
         gateway.close();
         pki.close();
         engine.close();
