@@ -25,7 +25,16 @@ final class GoFields {
 
     static final long UINT64 = -1L; // marker: full unsigned 64-bit range
 
+    /**
+     * {@link CborMap#get(String)} (an exact key match wins, else the first case-insensitive one),
+     * with the common case first: an exact match found without lower-casing every key of the map.
+     */
     static CborValue field(CborMap m, String key) {
+        for (Map.Entry<CborValue, CborValue> e : m.entries()) {
+            if (e.getKey() instanceof CborValue.Text t && t.value().equals(key)) {
+                return e.getValue();
+            }
+        }
         CborValue v = m.get(key);
         return v == null ? CborValue.Null.INSTANCE : v;
     }
