@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Plugs the {@link ChannelService} into the daemon engine ({@link DaemonAssembly.Options#withChannels}):
  * replies and events through the engine's app events, channel SURBs in its reply registry, sends
- * through its message sender on the engine thread, box size from {@code [PigeonholeGeometry]} of
- * client.toml; {@link ChannelHandler#close()} ends the service's threads. Without
+ * through its message sender as jobs of its Poisson send scheduler (each query leaves on a LambdaP
+ * tick, in the sending app's turn, like every other packet), box size from
+ * {@code [PigeonholeGeometry]} of client.toml; {@link ChannelHandler#close()} ends the service's threads. Without
  * the CTIDH native library the daemon still starts (legacy API intact), logs the reason as an
  * error and answers channel requests with error 10 (Service unavailable).
  */
@@ -41,7 +42,7 @@ public final class PigeonholeChannels implements DaemonAssembly.ChannelHandlerFa
         }
         int m = p.config().pigeonholeGeometry().maxPlaintextPayloadLength();
         ChannelService s = EngineCourierTransport.daemonService(p.sender(),
-                EngineCourierTransport.SendQueue.immediate(p.engineThread()),
+                p.sendScheduler()::submit,
                 p.registry()::registerChannelQuery, p.events()::send, m, p.random(), p.clock(), p.epochTime().period(),
                 ownershipEnforced);
         s.setMaxChannelsPerApp(p.maxChannelsPerApp());

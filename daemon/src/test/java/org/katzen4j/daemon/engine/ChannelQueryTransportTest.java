@@ -117,4 +117,39 @@ class ChannelQueryTransportTest {
         turns.remove(0).run();
         assertThat(result.get().replyEta()).isPositive();
     }
+
+    @Test
+    void onThePoissonSchedulerEachQueryLeavesOnItsOwnTick() throws Exception {
+        ManualScheduler clock = new ManualScheduler(net.clock.instant());
+        SendScheduler poisson = new SendScheduler(clock, net.rng, false, () -> { }, 10, 5);
+        EngineCourierTransport paced = new EngineCourierTransport(sender, poisson::submit,
+                (id, a, keys, onReply) -> () -> { }, net.rng, net.clock);
+        CompletableFuture<CourierQueryTransport.Sent> first = paced.sendAsync(app, net.echoNodeId, ECHO,
+                "one".getBytes(StandardCharsets.US_ASCII), replies::add);
+        CompletableFuture<CourierQueryTransport.Sent> second = paced.sendAsync(app, net.echoNodeId, ECHO,
+                "two".getBytes(StandardCharsets.US_ASCII), replies::add);
+        clock.advance(java.time.Duration.ofSeconds(10));
+        assertThat(link.sent).as("no tick before the daemon is connected and has rates").isEmpty();
+
+        poisson.setRates(0.01, 1000); // a tick every 100 ms on average, at most 1 s apart
+        poisson.setConnected(true);
+        int ticks = 0;
+        while (link.sent.isEmpty() && ticks++ < 100) {
+            clock.advance(java.time.Duration.ofMillis(1));
+        }
+        assertThat(first).isDone();
+        assertThat(link.sent).as("the first tick carries one query").hasSize(1);
+        assertThat(second).isNotDone();
+        long ticksBefore = poisson.ticks();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(second).isDone();
+        assertThat(link.sent).hasSize(2);
+        assertThat(poisson.ticks()).isGreaterThan(ticksBefore);
+
+        for (int i = 0; i < 5; i++) {
+            paced.sendAsync(app, net.echoNodeId, ECHO, new byte[] {(byte) i}, replies::add);
+        }
+        assertThat(paced.sendAsync(app, net.echoNodeId, ECHO, new byte[] {9}, replies::add))
+                .as("the app's share of the send queue is full").isCompletedExceptionally();
+    }
 }
