@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.katzen4j.config.ConfigException;
-import org.katzen4j.config.PigeonholeGeometry;
 import org.katzen4j.config.ThinClientConfig;
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 import org.katzen4j.thinclient.ThinClient;
 import org.katzen4j.thinclient.ThinClientException;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.katzen4j.config.ConfigProblem.Kind;
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 
 /** Reads a parsed client.toml into a {@link ClientConfig}, applying the reference's rules. */
@@ -140,15 +141,14 @@ final class ClientConfigBinder {
      * A mismatch is a warning: the daemon would build queries that do not fit, or waste space.
      */
     private static void pigeonholeAgainstSphinx(TomlTable root, Geometry sphinx, PigeonholeGeometry ph) {
-        org.katzen4j.pigeonhole.PigeonholeGeometry want;
+        PigeonholeGeometry w;
         try {
-            want = org.katzen4j.pigeonhole.PigeonholeGeometry.fromSphinx(sphinx, ph.nikeName());
+            w = PigeonholeGeometry.fromSphinx(sphinx, ph.nikeName());
         } catch (org.katzen4j.pigeonhole.PigeonholeException | RuntimeException e) {
             root.source().warning(root.fieldPath(PigeonholeGeometry.TOML_TABLE), Kind.INVALID,
                     "cannot derive the Pigeonhole geometry from [SphinxGeometry]: " + e.getMessage());
             return;
         }
-        PigeonholeGeometry w = PigeonholeGeometry.of(want);
         if (!w.equals(ph)) {
             root.source().warning(root.fieldPath(PigeonholeGeometry.TOML_TABLE), Kind.INVALID,
                     "differs from the geometry derived from [SphinxGeometry] (UserForwardPayloadLength "

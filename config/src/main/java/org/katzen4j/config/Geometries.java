@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 import org.katzen4j.sphinx.geo.GeometryException;
 import org.katzen4j.sphinx.geo.SchemeSizes;
@@ -120,20 +121,32 @@ final class Geometries {
         return Geometry.KEY_NR_HOPS;
     }
 
-    /** The reference's {@code pigeonhole/geo.Geometry.Validate()}: the first failure, or null. */
+    /** Keys of the {@code [PigeonholeGeometry]} table, as the reference's {@code pigeonhole/geo.Geometry} names them. */
+    static final String KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH = "MaxPlaintextPayloadLength";
+    static final String KEY_NIKE_NAME = "NIKEName";
+    static final String KEY_SIGNATURE_SCHEME_NAME = "SignatureSchemeName";
+    /** The seven keys in the record's component order. */
+    static final List<String> PIGEONHOLE_KEYS = List.of(KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH, "CourierQueryReadLength",
+            "CourierQueryWriteLength", "CourierQueryReplyReadLength", "CourierQueryReplyWriteLength", KEY_NIKE_NAME,
+            KEY_SIGNATURE_SCHEME_NAME);
+
+    /**
+     * The reference's {@code pigeonhole/geo.Geometry.Validate()}: the first failure, or null. Unlike
+     * {@link PigeonholeGeometry#validate()} it names the failing key and uses the reference's messages.
+     */
     static Failure pigeonholeReferenceProblem(PigeonholeGeometry g) {
         if (g.maxPlaintextPayloadLength() <= 0) {
-            return new Failure(PigeonholeGeometry.KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH,
+            return new Failure(KEY_MAX_PLAINTEXT_PAYLOAD_LENGTH,
                     "MaxPlaintextPayloadLength must be positive");
         }
-        if (g.nikeName().isEmpty()) {
-            return new Failure(PigeonholeGeometry.KEY_NIKE_NAME, "NIKEName must be set");
+        if (g.nikeName() == null || g.nikeName().isEmpty()) {
+            return new Failure(KEY_NIKE_NAME, "NIKEName must be set");
         }
         if (HpqcSchemes.nike(g.nikeName()).isEmpty()) {
-            return new Failure(PigeonholeGeometry.KEY_NIKE_NAME, "invalid NIKE scheme: " + g.nikeName());
+            return new Failure(KEY_NIKE_NAME, "invalid NIKE scheme: " + g.nikeName());
         }
         if (!PigeonholeGeometry.SIGNATURE_SCHEME.equals(g.signatureSchemeName())) {
-            return new Failure(PigeonholeGeometry.KEY_SIGNATURE_SCHEME_NAME,
+            return new Failure(KEY_SIGNATURE_SCHEME_NAME,
                     "SignatureSchemeName must be " + PigeonholeGeometry.SIGNATURE_SCHEME);
         }
         return null;
@@ -145,7 +158,7 @@ final class Geometries {
         String[] strs = {"", ""};
         boolean ok = true;
         for (int i = 0; i < 7; i++) {
-            String k = PigeonholeGeometry.KEYS.get(i);
+            String k = PIGEONHOLE_KEYS.get(i);
             if (!t.has(k)) {
                 continue;
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 
 /**
@@ -15,7 +16,7 @@ import org.katzen4j.sphinx.geo.Geometry;
  * Network = "tcp"                 # tcp, tcp4, tcp6 or unix (exact, lower case)
  * Address = "localhost:64331"     # host:port, or the socket path for unix
  * [SphinxGeometry]   ...          # 14 keys, see {@link Geometry#KEYS}
- * [PigeonholeGeometry] ...        # 7 keys, see {@link PigeonholeGeometry#KEYS}
+ * [PigeonholeGeometry] ...        # 7 keys, the components of {@link PigeonholeGeometry}
  * </pre>
  *
  * <p>The reference's loader does no validation and fails later (a nil geometry panics in

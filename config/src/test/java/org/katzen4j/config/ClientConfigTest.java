@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 
 /** client.toml files written by the reference genconfig load unchanged and with the right values. */

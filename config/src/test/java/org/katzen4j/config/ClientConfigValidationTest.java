@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 
 /**
  * Bad values, missing sections and wrong types in a genconfig-written client.toml give errors naming
@@ -251,8 +252,7 @@ class ClientConfigValidationTest {
             assertThat(w.message()).contains("UserForwardPayloadLength 2000");
         });
         PigeonholeGeometry ph = ClientConfig.load(Resources.genconfig("local-3hop", "client.toml")).pigeonholeGeometry();
-        assertThat(PigeonholeGeometry.of(ph.toPigeonhole())).isEqualTo(ph);
-        assertThat(ph.toPigeonhole().paddedPayloadLength()).isEqualTo(1557);
+        assertThat(ph.paddedPayloadLength()).isEqualTo(1557);
     }
 
     @Test

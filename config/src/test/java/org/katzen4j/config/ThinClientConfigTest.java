@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 
 class ThinClientConfigTest {
@@ -57,7 +58,7 @@ class ThinClientConfigTest {
         assertThat(r.errors()).isEmpty();
         assertThat(r.warnings()).isEmpty();
         r.config().orElseThrow().sphinxGeometry().validate();
-        assertThat(r.config().orElseThrow().pigeonholeGeometry().referenceProblem()).isNull();
+        assertThat(Geometries.pigeonholeReferenceProblem(r.config().orElseThrow().pigeonholeGeometry())).isNull();
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.katzen4j.config.PigeonholeGeometry;
 import org.katzen4j.config.ThinClientConfig;
+import org.katzen4j.pigeonhole.PigeonholeGeometry;
 import org.katzen4j.sphinx.geo.Geometry;
 import org.katzen4j.thinclient.protocol.Frames;
 import org.katzen4j.thinclient.protocol.ThinRequest;
