@@ -2,14 +2,21 @@
 // identical to v0.0.71 on the client side) through the Pigeonhole flows of the
 // client integration guide against a daemon (ours, on the reference testnet):
 // Alice writes two messages on one connection, Bob reads them in order on
-// another; Bob reads the first box again from the second replica; a read and a
-// write prepared, then their channels closed and resumed from the persisted
-// reply fields (resumption types 6 and 5). One "ok <step>" line per step, then
-// "ALL OK"; any failure exits non-zero. Built and run by OurDaemonChannelTest.
+// another; Bob reads the first box again from the second replica; then the six
+// resumption types of the guide, each on a channel closed and resumed from the
+// fields an app persists. One "ok <step>" line per step, then "ALL OK"; any
+// failure exits non-zero. Built and run by OurDaemonChannelTest.
+//
+// The thin client's calls block on event channels (a lost reply, a halted
+// client or a removed event drain would block them for ever), so every call
+// runs in its own goroutine with a deadline, sends lost on the network are
+// re-sent with the same bytes (the courier deduplicates by envelope hash), and
+// a watchdog ends the whole run with a FAIL line after -timeout.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -20,12 +27,66 @@ import (
 	"github.com/katzenpost/katzenpost/client2/thin"
 )
 
+var (
+	started = time.Now()
+	// prepare bounds one preparation call (write_channel, read_channel, resume_*): no network, CTIDH only
+	prepare = 2 * time.Minute
+	// attempt bounds one send: after it the same payload is sent again
+	attempt = 30 * time.Second
+)
+
 func fail(step string, err error) {
-	fmt.Printf("FAIL %s: %v\n", step, err)
+	fmt.Printf("FAIL %s after %s: %v\n", step, time.Since(started).Round(time.Second), err)
 	os.Exit(1)
 }
 
-func ok(step string) { fmt.Printf("ok %s\n", step) }
+func ok(step string) { fmt.Printf("ok %s (%s)\n", step, time.Since(started).Round(time.Second)) }
+
+var errDeadline = errors.New("no answer before the deadline")
+
+// within runs f in a goroutine with a context that ends after d and waits at
+// most d plus a grace period for it: the thin client's own event plumbing can
+// block past the context (a halted client never takes a drain back), so the
+// caller never waits longer than that, whatever the client does.
+func within[T any](d time.Duration, f func(ctx context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := f(ctx)
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil && ctx.Err() != nil {
+			return r.v, errDeadline
+		}
+		return r.v, r.err
+	case <-time.After(d + 5*time.Second):
+		var zero T
+		return zero, fmt.Errorf("%w (the call did not return even after its context ended)", errDeadline)
+	}
+}
+
+// prep runs one preparation call; retries re-run it (only for calls that are
+// safe to repeat: reads, creations, resumptions — not write_channel, which
+// reserves a box).
+func prep[T any](step string, retries int, f func(ctx context.Context) (T, error)) T {
+	for i := 0; ; i++ {
+		v, err := within(prepare, f)
+		if err == nil {
+			return v
+		}
+		if !errors.Is(err, errDeadline) || i >= retries {
+			fail(step, err)
+		}
+		fmt.Printf("%s: %v; asking again\n", step, err)
+	}
+}
 
 func index(b []byte) *bacap.MessageBoxIndex {
 	m := &bacap.MessageBoxIndex{}
@@ -45,7 +106,7 @@ func dial(path string) *thin.ThinClient {
 		level = "ERROR"
 	}
 	c := thin.NewThinClient(cfg, &config.Logging{Level: level})
-	if err := c.Dial(); err != nil {
+	if _, err := within(time.Minute, func(context.Context) (bool, error) { return true, c.Dial() }); err != nil {
 		fail("dial", err)
 	}
 	return c
@@ -56,14 +117,19 @@ type courier struct {
 	queue []byte
 }
 
-// sendOnce sends a prepared payload and waits up to 30 s for the reply; timedOut
-// reports a lost packet (re-sending the same bytes is safe: the courier dedups).
-func sendOnce(ctx context.Context, c *thin.ThinClient, ch uint16, payload []byte, dst courier) (r []byte, timedOut bool, err error) {
-	actx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	r, err = c.SendChannelQueryAwaitReply(actx, ch, payload, dst.node, dst.queue, c.NewMessageID())
-	if err != nil && actx.Err() != nil && ctx.Err() == nil {
-		fmt.Println("a channel query got no reply within 30 s; sending it again")
+// sendOnce sends a prepared payload and waits up to attempt for the reply;
+// lost reports no reply in time (the caller sends the same bytes again).
+func sendOnce(c *thin.ThinClient, ch uint16, payload []byte, dst courier) (r []byte, lost bool, err error) {
+	select {
+	case <-c.HaltCh():
+		return nil, false, errors.New("the thin client halted (daemon connection lost)")
+	default:
+	}
+	r, err = within(attempt, func(ctx context.Context) ([]byte, error) {
+		return c.SendChannelQueryAwaitReply(ctx, ch, payload, dst.node, dst.queue, c.NewMessageID())
+	})
+	if errors.Is(err, errDeadline) {
+		fmt.Printf("a channel query got no reply within %s (%v); sending it again\n", attempt, err)
 		return nil, true, nil
 	}
 	return r, false, err
@@ -71,10 +137,10 @@ func sendOnce(ctx context.Context, c *thin.ThinClient, ch uint16, payload []byte
 
 // write sends a prepared write until the courier answered twice: an ACK for
 // the first copy, the replicas' (always ACK-typed) write reply for the second.
-func write(ctx context.Context, c *thin.ThinClient, ch uint16, payload []byte, dst courier, step string) {
+func write(c *thin.ThinClient, ch uint16, payload []byte, dst courier, step string) {
 	answers := 0
 	for i := 0; i < 8 && answers < 2; i++ {
-		r, lost, err := sendOnce(ctx, c, ch, payload, dst)
+		r, lost, err := sendOnce(c, ch, payload, dst)
 		if err != nil || len(r) != 0 {
 			fail(step, fmt.Errorf("send %d: %q %v", i, r, err))
 		}
@@ -89,9 +155,9 @@ func write(ctx context.Context, c *thin.ThinClient, ch uint16, payload []byte, d
 }
 
 // read sends a prepared read until a non-empty payload arrives.
-func read(ctx context.Context, c *thin.ThinClient, ch uint16, payload []byte, dst courier, step string) string {
+func read(c *thin.ThinClient, ch uint16, payload []byte, dst courier, step string) string {
 	for i := 0; i < 12; i++ {
-		r, _, err := sendOnce(ctx, c, ch, payload, dst)
+		r, _, err := sendOnce(c, ch, payload, dst)
 		if err != nil {
 			fail(step, err)
 		}
@@ -111,14 +177,41 @@ func expect(step, got, want string) {
 	}
 }
 
+func closeChannel(c *thin.ThinClient, ch uint16, step string) {
+	if _, err := within(time.Minute, func(ctx context.Context) (bool, error) {
+		return true, c.CloseChannel(ctx, ch)
+	}); err != nil {
+		fail(step, err)
+	}
+}
+
+func writeChannel(c *thin.ThinClient, ch uint16, m, step string) *thin.WriteChannelReply {
+	return prep(step, 0, func(ctx context.Context) (*thin.WriteChannelReply, error) {
+		return c.WriteChannel(ctx, ch, []byte(m))
+	})
+}
+
+func readChannel(c *thin.ThinClient, ch uint16, at *bacap.MessageBoxIndex, ri *uint8, step string) *thin.ReadChannelReply {
+	return prep(step, 1, func(ctx context.Context) (*thin.ReadChannelReply, error) {
+		return c.ReadChannel(ctx, ch, at, ri)
+	})
+}
+
+func createReadChannel(c *thin.ThinClient, rc *bacap.ReadCap, step string) uint16 {
+	return prep(step, 1, func(ctx context.Context) (uint16, error) { return c.CreateReadChannel(ctx, rc) })
+}
+
 func main() {
 	cfgPath := flag.String("config", "thinclient.toml", "thinclient.toml of the daemon under test")
+	limit := flag.Duration("timeout", 9*time.Minute, "the whole run fails after this long")
 	flag.Parse()
+	time.AfterFunc(*limit, func() {
+		fmt.Printf("FAIL watchdog: the run did not finish within %s\n", *limit)
+		os.Exit(3)
+	})
 	alice := dial(*cfgPath)
 	bob := dial(*cfgPath)
 	ok("dial")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
 
 	node, queue, err := alice.GetCourierDestination()
 	if err != nil {
@@ -129,96 +222,116 @@ func main() {
 	stamp := fmt.Sprintf("%d", time.Now().UnixNano())
 	m1, m2, m3 := "go one "+stamp, "go two "+stamp, "go three "+stamp
 
-	aCh, readCap, writeCap, err := alice.CreateWriteChannel(ctx)
-	if err != nil {
-		fail("create_write_channel", err)
+	// the guide's trivial example, two messages in order, and the second replica
+	type created struct {
+		ch uint16
+		rc *bacap.ReadCap
+		wc *bacap.WriteCap
 	}
+	cw := prep("create_write_channel", 1, func(ctx context.Context) (created, error) {
+		ch, rc, wc, err := alice.CreateWriteChannel(ctx)
+		return created{ch, rc, wc}, err
+	})
+	aCh, readCap, writeCap := cw.ch, cw.rc, cw.wc
 	ok("create_write_channel")
-	w1, err := alice.WriteChannel(ctx, aCh, []byte(m1))
-	if err != nil {
-		fail("write_channel 1", err)
-	}
+	w1 := writeChannel(alice, aCh, m1, "write_channel 1")
 	ok("write_channel 1")
-	w2, err := alice.WriteChannel(ctx, aCh, []byte(m2))
-	if err != nil {
-		fail("write_channel 2", err)
-	}
+	w2 := writeChannel(alice, aCh, m2, "write_channel 2")
 	if string(w2.CurrentMessageIndex) != string(w1.NextMessageIndex) {
 		fail("write_channel 2", fmt.Errorf("the second write does not target the next box"))
 	}
-	write(ctx, alice, aCh, w1.SendMessagePayload, dst, "alice writes 1")
-	write(ctx, alice, aCh, w2.SendMessagePayload, dst, "alice writes 2")
+	write(alice, aCh, w1.SendMessagePayload, dst, "alice writes 1")
+	write(alice, aCh, w2.SendMessagePayload, dst, "alice writes 2")
 
-	bCh, err := bob.CreateReadChannel(ctx, readCap)
-	if err != nil {
-		fail("create_read_channel", err)
-	}
-	r1, err := bob.ReadChannel(ctx, bCh, nil, nil)
-	if err != nil {
-		fail("read_channel 1", err)
-	}
-	expect("bob reads 1", read(ctx, bob, bCh, r1.SendMessagePayload, dst, "bob reads 1"), m1)
-	r2, err := bob.ReadChannel(ctx, bCh, nil, nil)
-	if err != nil {
-		fail("read_channel 2", err)
-	}
-	expect("bob reads 2", read(ctx, bob, bCh, r2.SendMessagePayload, dst, "bob reads 2"), m2)
+	bCh := createReadChannel(bob, readCap, "create_read_channel")
+	r1 := readChannel(bob, bCh, nil, nil, "read_channel 1")
+	expect("bob reads 1", read(bob, bCh, r1.SendMessagePayload, dst, "bob reads 1"), m1)
+	r2 := readChannel(bob, bCh, nil, nil, "read_channel 2")
+	expect("bob reads 2", read(bob, bCh, r2.SendMessagePayload, dst, "bob reads 2"), m2)
 
 	// the second replica, on its own channel: read_channel with an index moves that channel's reader
 	one := uint8(1)
-	bx, err := bob.CreateReadChannel(ctx, readCap)
-	if err != nil {
-		fail("create_read_channel x", err)
+	bx := createReadChannel(bob, readCap, "create_read_channel x")
+	r1b := readChannel(bob, bx, index(r1.CurrentMessageIndex), &one, "read_channel reply_index 1")
+	if r1b.ReplyIndex == nil || *r1b.ReplyIndex != 1 {
+		fail("read_channel reply_index 1", fmt.Errorf("reply_index %v", r1b.ReplyIndex))
 	}
-	r1b, err := bob.ReadChannel(ctx, bx, index(r1.CurrentMessageIndex), &one)
-	if err != nil || r1b.ReplyIndex == nil || *r1b.ReplyIndex != 1 {
-		fail("read_channel reply_index 1", fmt.Errorf("%+v %v", r1b, err))
-	}
-	expect("second replica", read(ctx, bob, bx, r1b.SendMessagePayload, dst, "bob reads 1 from the second replica"), m1)
+	expect("second replica", read(bob, bx, r1b.SendMessagePayload, dst, "bob reads 1 from the second replica"), m1)
 
 	// type 6: a read prepared, channel closed, resumed from the persisted reply fields
-	b2, err := bob.CreateReadChannel(ctx, readCap)
-	if err != nil {
-		fail("create_read_channel 2", err)
-	}
-	pr, err := bob.ReadChannel(ctx, b2, nil, nil)
-	if err != nil {
-		fail("read_channel prepared", err)
-	}
-	if err := bob.CloseChannel(ctx, b2); err != nil {
-		fail("close_channel", err)
-	}
-	b3, err := bob.ResumeReadChannelQuery(ctx, readCap, index(pr.CurrentMessageIndex), pr.ReplyIndex,
-		pr.EnvelopeDescriptor, pr.EnvelopeHash)
-	if err != nil {
-		fail("resume_read_channel_query", err)
-	}
-	expect("type 6", read(ctx, bob, b3, pr.SendMessagePayload, dst, "resumed read query"), m1)
+	b2 := createReadChannel(bob, readCap, "create_read_channel 2")
+	pr := readChannel(bob, b2, nil, nil, "read_channel prepared")
+	closeChannel(bob, b2, "close_channel")
+	b3 := prep("resume_read_channel_query", 1, func(ctx context.Context) (uint16, error) {
+		return bob.ResumeReadChannelQuery(ctx, readCap, index(pr.CurrentMessageIndex), pr.ReplyIndex,
+			pr.EnvelopeDescriptor, pr.EnvelopeHash)
+	})
+	expect("type 6", read(bob, b3, pr.SendMessagePayload, dst, "type 6: resumed read query"), m1)
 
 	// type 5: a write prepared, channel closed, resumed from the persisted reply fields
-	w3, err := alice.WriteChannel(ctx, aCh, []byte(m3))
-	if err != nil {
-		fail("write_channel 3", err)
-	}
-	if err := alice.CloseChannel(ctx, aCh); err != nil {
-		fail("close_channel", err)
-	}
-	a2, err := alice.ResumeWriteChannelQuery(ctx, writeCap, index(w3.CurrentMessageIndex), w3.EnvelopeDescriptor,
-		w3.EnvelopeHash)
-	if err != nil {
-		fail("resume_write_channel_query", err)
-	}
-	write(ctx, alice, a2, w3.SendMessagePayload, dst, "resumed write query")
-	r3, err := bob.ReadChannel(ctx, bCh, nil, nil)
-	if err != nil {
-		fail("read_channel 3", err)
-	}
+	w3 := writeChannel(alice, aCh, m3, "write_channel 3")
+	closeChannel(alice, aCh, "close_channel")
+	a2 := prep("resume_write_channel_query", 1, func(ctx context.Context) (uint16, error) {
+		return alice.ResumeWriteChannelQuery(ctx, writeCap, index(w3.CurrentMessageIndex), w3.EnvelopeDescriptor,
+			w3.EnvelopeHash)
+	})
+	write(alice, a2, w3.SendMessagePayload, dst, "type 5: resumed write query")
+	r3 := readChannel(bob, bCh, nil, nil, "read_channel 3")
 	if string(r3.CurrentMessageIndex) != string(w3.CurrentMessageIndex) {
 		fail("read_channel 3", fmt.Errorf("the reader is not at the third box"))
 	}
-	expect("type 5", read(ctx, bob, bCh, r3.SendMessagePayload, dst, "bob reads 3"), m3)
+	expect("type 5", read(bob, bCh, r3.SendMessagePayload, dst, "bob reads 3"), m3)
 
-	alice.Close()
-	bob.Close()
-	fmt.Println("ALL OK")
+	// types 1 and 2 on a new channel: never written / never read, closed and resumed from the capability alone
+	t1, t3 := "go type 1 "+stamp, "go type 3 "+stamp
+	cw2 := prep("create_write_channel t", 1, func(ctx context.Context) (created, error) {
+		ch, rc, wc, err := alice.CreateWriteChannel(ctx)
+		return created{ch, rc, wc}, err
+	})
+	closeChannel(alice, cw2.ch, "close_channel t")
+	a1 := prep("resume_write_channel", 1, func(ctx context.Context) (uint16, error) {
+		return alice.ResumeWriteChannel(ctx, cw2.wc, nil)
+	})
+	tw1 := writeChannel(alice, a1, t1, "type 1: write_channel")
+	rcBytes, err := cw2.rc.MarshalBinary()
+	if err != nil {
+		fail("type 1", err)
+	}
+	if string(tw1.CurrentMessageIndex) != string(rcBytes[len(rcBytes)-bacap.MessageBoxIndexSize:]) {
+		fail("type 1", fmt.Errorf("the resumed writer does not start at the capability's first box"))
+	}
+	write(alice, a1, tw1.SendMessagePayload, dst, "type 1: resumed write channel")
+	tb0 := createReadChannel(bob, cw2.rc, "create_read_channel t")
+	closeChannel(bob, tb0, "close_channel t")
+	tb1 := prep("resume_read_channel", 1, func(ctx context.Context) (uint16, error) {
+		return bob.ResumeReadChannel(ctx, cw2.rc, nil, nil)
+	})
+	tr1 := readChannel(bob, tb1, nil, nil, "type 2: read_channel")
+	expect("type 2", read(bob, tb1, tr1.SendMessagePayload, dst, "type 2: resumed read channel"), t1)
+
+	// type 3: write after a sent query, resumed at the persisted next_message_index
+	closeChannel(alice, a1, "close_channel t3")
+	a3 := prep("resume_write_channel next", 1, func(ctx context.Context) (uint16, error) {
+		return alice.ResumeWriteChannel(ctx, cw2.wc, index(tw1.NextMessageIndex))
+	})
+	tw3 := writeChannel(alice, a3, t3, "type 3: write_channel")
+	if string(tw3.CurrentMessageIndex) != string(tw1.NextMessageIndex) {
+		fail("type 3", fmt.Errorf("the resumed writer does not continue at the persisted next index"))
+	}
+	write(alice, a3, tw3.SendMessagePayload, dst, "type 3: resumed write channel")
+
+	// type 4: read after a sent query, resumed at the persisted next_message_index
+	closeChannel(bob, tb1, "close_channel t4")
+	tb4 := prep("resume_read_channel next", 1, func(ctx context.Context) (uint16, error) {
+		return bob.ResumeReadChannel(ctx, cw2.rc, index(tr1.NextMessageIndex), tr1.ReplyIndex)
+	})
+	tr4 := readChannel(bob, tb4, nil, nil, "type 4: read_channel")
+	if string(tr4.CurrentMessageIndex) != string(tr1.NextMessageIndex) {
+		fail("type 4", fmt.Errorf("the resumed reader does not continue at the persisted next index"))
+	}
+	expect("type 4", read(bob, tb4, tr4.SendMessagePayload, dst, "type 4: resumed read channel"), t3)
+
+	// no Close: the v0.0.70 client closes its event channel under its reader goroutine
+	fmt.Printf("ALL OK in %s\n", time.Since(started).Round(time.Second))
+	os.Exit(0)
 }
