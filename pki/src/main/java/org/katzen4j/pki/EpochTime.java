@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.katzen4j.sphinx.path.EpochClock;
+
 /**
  * Katzenpost epoch arithmetic: epoch 0 starts at 2017-06-01T00:00:00Z and every epoch lasts
  * {@link #period()}. The period must equal the network's: 20 minutes normally, 2 minutes for
  * networks built "warped" (the docker testnet), or whatever {@code KATZENPOST_EPOCH_DURATION}
  * (Go duration syntax) says for the reference processes.
  */
-public final class EpochTime {
+public final class EpochTime implements EpochClock {
 
     /** Start of epoch 0, 2017-06-01T00:00:00Z. */
     public static final Instant ORIGIN = Instant.ofEpochSecond(1_496_275_200L);
@@ -73,6 +75,12 @@ public final class EpochTime {
 
     public long epoch(Instant t) {
         return position(t).epoch();
+    }
+
+    /** The epoch of a unix time in seconds (what Sphinx path selection asks for). */
+    @Override
+    public long epochOf(long unixSeconds) {
+        return epoch(Instant.ofEpochSecond(unixSeconds));
     }
 
     public long currentEpoch(Clock clock) {

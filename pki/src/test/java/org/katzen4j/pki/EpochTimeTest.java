@@ -61,4 +61,15 @@ class EpochTimeTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EpochTime(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void servesSphinxPathSelectionInUnixSeconds() {
+        org.katzen4j.sphinx.path.EpochClock c = EpochTime.DEFAULT;
+        long origin = EpochTime.ORIGIN.getEpochSecond();
+        assertThat(c.epochOf(origin)).isZero();
+        assertThat(c.epochOf(origin + 1199)).isZero();
+        assertThat(c.epochOf(origin + 1200)).isEqualTo(1);
+        assertThat(EpochTime.WARPED.epochOf(origin + 1200)).isEqualTo(10);
+        assertThatThrownBy(() -> c.epochOf(origin - 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.katzen4j.pki.Document;
+import org.katzen4j.pki.EpochTime;
 import org.katzen4j.pki.MixDescriptor;
 import org.katzen4j.sphinx.Sphinx;
 import org.katzen4j.sphinx.SphinxException;
@@ -34,7 +35,7 @@ public final class PacketFactory {
         this.rng = rng;
         this.skewedClock = skewedClock;
         this.epochPeriod = epochPeriod;
-        this.epochClock = EpochClock.katzenpost(epochPeriod);
+        this.epochClock = new EpochTime(epochPeriod);
     }
 
     public Sphinx sphinx() {

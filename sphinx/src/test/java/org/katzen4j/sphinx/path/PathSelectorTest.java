@@ -29,8 +29,10 @@ import org.katzen4j.sphinx.commands.SurbReply;
 import org.katzen4j.sphinx.geo.Geometry;
 
 class PathSelectorTest {
-    static final EpochClock CLOCK = EpochClock.katzenpost(Duration.ofMinutes(20));
-    static final long EPOCH_START = EpochClock.KATZENPOST_EPOCH_START.getEpochSecond();
+    /** 2017-06-01T00:00:00Z, the start of epoch 0. */
+    static final long EPOCH_START = 1_496_275_200L;
+    /** 20-minute epochs, as the reference counts them (the real implementation is pki's EpochTime). */
+    static final EpochClock CLOCK = t -> Math.floorDiv(t - EPOCH_START, Duration.ofMinutes(20).toSeconds());
 
     /** A node with x25519 mix keys for some epochs; private keys kept for unwrapping. */
     static final class Node implements PathNode {
