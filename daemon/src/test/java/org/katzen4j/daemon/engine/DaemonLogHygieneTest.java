@@ -118,8 +118,14 @@ class DaemonLogHygieneTest {
                 w.start();
                 Thread.sleep(350); // no gateway yet: the worker says what it waits for
                 gateway.start();
-                ThinClientConfig tc = new ThinClientConfig("tcp", listener.addressString(), FakeNetwork.GEOMETRY,
-                        new PigeonholeGeometry(1000, 0, 0, 0, 0, "x25519", "Ed25519"));
+                // built from TOML text so the test does not depend on which module's PigeonholeGeometry type the
+                // config uses
+                ThinClientConfig tc = ThinClientConfig.parse("Network = \"tcp\"\nAddress = \"" + listener.addressString()
+                        + "\"\n" + FakeNetwork.GEOMETRY.toToml() + "\n[PigeonholeGeometry]\n"
+                        + "  MaxPlaintextPayloadLength = 1553\n  CourierQueryReadLength = 359\n"
+                        + "  CourierQueryWriteLength = 2000\n  CourierQueryReplyReadLength = 1698\n"
+                        + "  CourierQueryReplyWriteLength = 50\n  NIKEName = \"CTIDH1024-X25519\"\n"
+                        + "  SignatureSchemeName = \"Ed25519\"\n", "thinclient.toml", org.katzen4j.config.LoadOptions.DEFAULT);
                 try (ThinClient c = ThinClient.dial(tc, ThinClient.Options.defaults()
                         .withDialTimeout(Duration.ofSeconds(30)))) {
                     Destination echo = c.getService("echo");
