@@ -19,7 +19,7 @@
 # other processes of a shared machine disturb much less.
 #
 # Environment: ROUNDS (default 3), JMH_ARGS (default: 1 fork, 1x1 s warm-up, 2x1 s measurement),
-# GO_BENCHTIME (default 1s), CPU_MILLIS (default "1000 1000", wall ms of warm-up / measurement per operation),
+# GO_BENCHTIME (default 1s), CPU_MILLIS (default "1000 1000": warm-up ms of thread CPU time, at most 3x in wall time / measurement wall ms, per operation),
 # DAEMON_ROUNDS (default 3, rounds of bench/daemon-compare.sh). About 9 minutes for the micro-benchmarks
 # (535 s on the shared 2-core machine at load average 9-18) plus 2-4 minutes for the daemon section.
 set -eu
@@ -31,7 +31,7 @@ k4j_find_jdk
 ROUNDS=${ROUNDS:-3}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 1 -w 1s -i 2 -r 1s"}
 GO_BENCHTIME=${GO_BENCHTIME:-1s}
-CPU_MILLIS=${CPU_MILLIS:-"1000 1000"}   # Java CpuTime: warm-up and measurement wall milliseconds per op
+CPU_MILLIS=${CPU_MILLIS:-"1000 1000"}   # Java CpuTime: warm-up (thread CPU ms, at most 3x wall) and measurement (wall ms) per op
 OUT="$ROOT/BENCHMARKS.md"
 BUILD=1
 DAEMON=1
