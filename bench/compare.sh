@@ -82,8 +82,13 @@ trap net_down EXIT
 trap 'exit 130' INT TERM
 
 if [ "$BUILD" = 1 ]; then
-  echo "== building the bench module and its dependencies"
-  ./mvnw -q -pl bench -am install -DskipTests
+  if [ "$DAEMON" = 1 ]; then
+    echo "== building the bench module, the daemon (for bench/daemon-compare.sh) and their dependencies"
+    ./mvnw -q -pl bench,daemon -am install -DskipTests
+  else
+    echo "== building the bench module and its dependencies"
+    ./mvnw -q -pl bench -am install -DskipTests
+  fi
   echo "== building the Go oracle"
   (cd interop && GOSUMDB=off go build -o bin/oracle ./oracle)
 fi
@@ -124,10 +129,6 @@ if [ "$DAEMON" = 1 ]; then
     NET_PID=""
     TESTNET_DIR=$NET_DIR interop/testnet wait 600 > "$WORK/testnet-wait.log" 2>&1 \
       || echo "   (no consensus yet, see $WORK/testnet-wait.log; the daemon section will say so)" >&2
-  fi
-  if [ "$BUILD" = 1 ] && ! ls daemon/target/katzen4j-daemon-*-all.jar >/dev/null 2>&1; then
-    echo "== packaging the daemon"
-    ./mvnw -q -pl daemon -am package -DskipTests
   fi
   echo "== whole-daemon figures (bench/daemon-compare.sh)"
   D0=$(date +%s)
