@@ -145,11 +145,40 @@ final class ChannelCommand implements Runnable {
         }
     }
 
-    /** Sends the pending write query {@code copies} times, then advances the file past it. */
+    /** Longest wait for one answer; a query unanswered by then is taken as lost and sent again. */
+    static final Duration ATTEMPT = Duration.ofSeconds(45);
+
+    /** One send of {@code payload}; null when no answer came within the attempt timeout (lost packet). */
+    static byte[] sendOnce(ThinClient c, Katzen root, int ch, byte[] payload, Destination courier) throws Exception {
+        Duration wait = root.timeout.compareTo(ATTEMPT) < 0 ? root.timeout : ATTEMPT;
+        try {
+            return c.sendChannelQueryAwaitReply(ch, payload, courier, c.newMessageId(), wait);
+        } catch (ThinClientException e) {
+            if (e.kind() == ThinClientException.Kind.TIMEOUT) {
+                root.err().printf("no answer within %s; sending the same query again%n", Katzen.human(wait));
+                root.err().flush();
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sends the pending write query until the courier answered {@code copies} times (identical
+     * bytes, so re-sending a lost copy never stores a second message), then advances the file past it.
+     */
     static void sendWrite(ThinClient c, Katzen root, int ch, CapFile cap, Path capFile, int copies) throws Exception {
         Destination courier = c.getCourierDestination();
-        for (int i = 0; i < Math.max(1, copies); i++) {
-            c.sendChannelQueryAwaitReply(ch, cap.pending.payload(), courier, c.newMessageId(), root.timeout);
+        int want = Math.max(1, copies);
+        int answers = 0;
+        for (int i = 0; i < want + 4 && answers < want; i++) {
+            if (sendOnce(c, root, ch, cap.pending.payload(), courier) != null) {
+                answers++;
+            }
+        }
+        if (answers < want) {
+            throw new CliException("the courier answered " + answers + " of " + want + " copies of the write; it is "
+                    + "still pending in " + capFile + ": katzen channel resume " + capFile);
         }
         cap.nextIndex = cap.pending.nextIndex();
         cap.pending = null;
@@ -207,18 +236,42 @@ final class ChannelCommand implements Runnable {
         }
     }
 
-    /** Sends the pending read query until a non-empty answer, prints it and advances; 1 if the box stayed empty. */
+    /** Answers one read envelope gets before a fresh one is prepared (the courier keeps its first answer). */
+    static final int ANSWERS_PER_ENVELOPE = 2;
+
+    /**
+     * Sends the pending read query until a non-empty answer, prints it and advances; 1 if the box
+     * stayed empty. The courier answers the first copy of an envelope with an ACK and every later
+     * copy with the first reply it cached for it, for ever, so polling a box that is not written
+     * yet needs a fresh read query (new envelope, same box) every {@link #ANSWERS_PER_ENVELOPE}
+     * answers; each one is saved as pending before it is sent.
+     */
     static int finishRead(ThinClient c, Katzen root, int ch, CapFile cap, Path capFile, int tries, Duration interval,
             Path output, boolean hex) throws Exception {
         Destination courier = c.getCourierDestination();
         byte[] got = new byte[0];
         int n = 0;
+        int answersForEnvelope = 0;
         while (got.length == 0 && n < Math.max(1, tries)) {
+            if (answersForEnvelope >= ANSWERS_PER_ENVELOPE) {
+                ReadChannelReply r = ThinClient.await(c.readChannel(ch, cap.pending.currentIndex(),
+                        cap.pending.replyIndex()), root.timeout);
+                cap.pending = new CapFile.Pending(r.sendMessagePayload().toByteArray(),
+                        MessageBoxIndex.of(r.currentMessageIndex().toByteArray()),
+                        MessageBoxIndex.of(r.nextMessageIndex().toByteArray()), r.envelopeHash(),
+                        r.envelopeDescriptor() == null ? null : r.envelopeDescriptor().toByteArray(), r.replyIndex());
+                cap.save(capFile, false);
+                answersForEnvelope = 0;
+            }
             if (n > 0) {
                 Thread.sleep(interval.toMillis());
             }
-            got = c.sendChannelQueryAwaitReply(ch, cap.pending.payload(), courier, c.newMessageId(), root.timeout);
+            byte[] r = sendOnce(c, root, ch, cap.pending.payload(), courier);
             n++;
+            if (r != null) {
+                got = r;
+                answersForEnvelope++;
+            }
         }
         MessageBoxIndex current = cap.pending.currentIndex();
         if (got.length == 0) {

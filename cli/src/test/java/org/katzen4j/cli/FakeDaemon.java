@@ -194,6 +194,9 @@ final class FakeDaemon implements AutoCloseable {
             }
             case ThinRequest.ReadChannel r -> {
                 Chan ch = channels.get(r.channelId());
+                if (r.messageBoxIndex() != null) { // the reader moves to the given box, as in the real daemon
+                    ch.index = ByteBuffer.wrap(r.messageBoxIndex().toByteArray()).getLong();
+                }
                 byte[] q = ("R|" + ch.key + "|" + ch.index).getBytes(StandardCharsets.UTF_8);
                 send(out, new ThinResponse.ReadChannelReply(r.queryId(), r.channelId(), 0, Blob.of(q),
                         Blob.of(index(ch.index).toByteArray()), Blob.of(index(ch.index + 1).toByteArray()), 0,
