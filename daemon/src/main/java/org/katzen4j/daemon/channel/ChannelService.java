@@ -58,8 +58,10 @@ import org.slf4j.LoggerFactory;
  * capabilities are validated when they arrive, error replies always echo the query id.</li>
  * </ul>
  * Preparation (three CTIDH group actions with the real replica NIKE) and descriptor-based reply
- * decryption run on a dedicated crypto executor, sends on a separate send executor; request
- * handling itself never blocks the caller's thread on cryptography.
+ * decryption run on a dedicated crypto executor; sends are handed to the transport
+ * ({@link CourierQueryTransport#sendAsync}: in the daemon a job of the Poisson send scheduler) from
+ * a send executor that never waits for the packet to leave; request handling itself never blocks
+ * the caller's thread on cryptography.
  */
 public final class ChannelService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelService.class);
