@@ -63,7 +63,7 @@ pick_port() { # $1 first candidate
   while ! port_free "$p" || ! port_free $((p + 1)); do p=$((p + 7)); done
   echo "$p"
 }
-GO_PORT=$(pick_port 33150)
+GO_PORT=$(pick_port 27150) # below the ephemeral range (32768-60999): a client socket cannot take it
 JAVA_PORT=$(pick_port $((GO_PORT + 10)))
 derive() { # $1 port $2 out
   sed -E -e "s|^([[:space:]]*ListenAddress[[:space:]]*=[[:space:]]*).*$|\1\"127.0.0.1:$1\"|" \
@@ -72,6 +72,10 @@ derive() { # $1 port $2 out
 }
 derive "$GO_PORT" "$WORK/go-client.toml"
 derive "$JAVA_PORT" "$WORK/java-client.toml"
+# our daemon accepts 64 apps unless told otherwise (katzen4j's [Listener] section; the reference has no limit)
+if ! grep -q '^\[Listener\]' "$WORK/java-client.toml"; then
+  printf '\n[Listener]\n  MaxApps = 1100\n' >> "$WORK/java-client.toml"
+fi
 say "reference daemon on 127.0.0.1:$GO_PORT, ours on 127.0.0.1:$JAVA_PORT, $ROUNDS rounds, log level $LEVEL"
 
 uptime > "$WORK/load-start.txt"
@@ -169,7 +173,7 @@ w(f"Load at start `{load0.split('load average:')[-1].strip()}`, at end `{load1.s
 w("")
 w("Both daemons run in the same round against the same running reference testnet (`interop/testnet`), each on "
   "its own thin-client port with the testnet's `client2/client.toml` (only `ListenAddress` and the log level changed, "
-  "the same for both). The client is one Go program for both, `interop/cmd/daemonbench`: the reference thin client "
+  "the same for both; ours also gets `[Listener] MaxApps = 1100`, its default being 64 apps). The client is one Go program for both, `interop/cmd/daemonbench`: the reference thin client "
   "(`client2/thin` v0.0.70) for app connections, the reference thin-protocol types over raw frames for the "
   "handshake timing and the send burst. Each round starts both daemons one after the other (cold start), then "
   "alternates between them step by step; the order alternates between rounds. Ratios are Java/Go within a "
@@ -313,7 +317,7 @@ w("- *Local round trip*: the one exchange both daemons answer at once from their
 w("- *Acceptance*: `send_message` frames (1000-byte payload, `with_surb` false, `surbid` set) written back to back on "
   "one connection; timed until the client's send queue and the daemon's receive queue are empty (`/proc/net/tcp`), "
   "i.e. the daemon has read and enqueued them. The burst stays below both queue limits (reference: 200 requests in "
-  "one global queue, then it stops reading; ours: 1000, then it answers `send queue full`). Beyond those limits both "
+  "one global queue, then it stops reading; ours: 256 per app and 1000 in all, then it answers `send queue full`). Beyond those limits both "
   "accept exactly at the Poisson send rate of the document (`LambdaP`), about 1.4 requests/s on this testnet. "
   "Daemon CPU is the sum over the daemon's threads of `/proc/PID/task/*/schedstat` over the burst (+20 ms). One burst "
   "per daemon per round (the reference queue does not empty faster than `LambdaP`).")

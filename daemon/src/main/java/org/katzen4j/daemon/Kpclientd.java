@@ -74,11 +74,117 @@ public final class Kpclientd implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int rc = new CommandLine(new Kpclientd()).execute(args);
+        Kpclientd plain = plainRun(args);
+        int rc = plain != null ? plain.callReportingFailure() : new CommandLine(new Kpclientd()).execute(args);
         if (rc != 0) {
             System.exit(rc);
         }
         // a clean shutdown lets the JVM end on its own
+    }
+
+    /**
+     * The plain daemon start, {@code -c FILE} with any of the value options and flags below (each at
+     * most once, as {@code --name value} or {@code --name=value}), parsed without picocli: building
+     * picocli's reflective command model took about 0.3 s of a 1.5 s cold start (bench/notes.md,
+     * "Whole-daemon figures"). Everything else (help, version, --check-config, --show-consensus,
+     * unknown, repeated or attached options, values that look like options) gives null and goes
+     * through picocli exactly as before, which also produces every usage error.
+     */
+    static Kpclientd plainRun(String[] args) {
+        Kpclientd k = new Kpclientd();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value = null;
+            int eq = name.indexOf('=');
+            if (name.startsWith("--") && eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (name.equals("-c")) {
+                name = "--config";
+            }
+            if (!seen.add(name)) {
+                return null;
+            }
+            switch (name) {
+                case "--strict", "--channel-ownership", "--metrics-allow-non-loopback" -> {
+                    if (value != null) {
+                        return null;
+                    }
+                    switch (name) {
+                        case "--strict" -> k.strict = true;
+                        case "--channel-ownership" -> k.channelOwnership = true;
+                        default -> k.metricsAllowNonLoopback = true;
+                    }
+                }
+                case "--config", "--listen-network", "--listen-address", "--metrics-address" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            return null;
+                        }
+                        value = args[++i];
+                    }
+                    if (value.isEmpty() || value.startsWith("-")) {
+                        return null;
+                    }
+                    switch (name) {
+                        case "--config" -> {
+                            try {
+                                k.config = Path.of(value);
+                            } catch (java.nio.file.InvalidPathException e) {
+                                return null;
+                            }
+                        }
+                        case "--listen-network" -> k.listenNetwork = value;
+                        case "--listen-address" -> k.listenAddress = value;
+                        default -> k.metricsAddress = value;
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return k.config == null ? null : k;
+    }
+
+    /**
+     * Cold start: while the main thread parses the configuration and assembles the daemon, a
+     * background thread runs the crypto the first gateway handshake and document check need (one
+     * X-Wing key pair, encapsulation and decapsulation, one Ed25519 signature and verification,
+     * the SecureRandom seeding), so their classes are loaded and initialised and the first
+     * connection does not pay for it (bench/notes.md, "Whole-daemon figures"). The schemes are the
+     * genconfig defaults; with others this only costs a little CPU. Never fails the start.
+     */
+    private static void startWarmUp() {
+        Thread.ofPlatform().daemon().name("startup-warm-up").start(() -> {
+            try {
+                java.security.SecureRandom rng = new java.security.SecureRandom();
+                org.katzen4j.crypto.KemScheme kem = org.katzen4j.crypto.Schemes.kem("xwing");
+                try (org.katzen4j.crypto.KemPrivateKey k = kem.generate(rng);
+                        org.katzen4j.crypto.KemEncapsulation e = kem.encapsulate(k.publicKey(), rng)) {
+                    java.util.Arrays.fill(kem.decapsulate(k, e.ciphertext()), (byte) 0);
+                }
+                org.katzen4j.crypto.SignatureScheme sig = org.katzen4j.crypto.Schemes.signature("Ed25519");
+                try (org.katzen4j.crypto.SignaturePrivateKey k = sig.generate(rng)) {
+                    byte[] m = new byte[32];
+                    sig.verify(k.publicKey(), m, sig.sign(k, m));
+                }
+            } catch (Exception | LinkageError e) {
+                // only a head start; the daemon does the same work when it needs it
+            }
+        });
+    }
+
+    /** {@link #call()} with picocli's handling of an exception escaping it: stack trace, exit code 1. */
+    int callReportingFailure() {
+        try {
+            return call();
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     @Override
@@ -98,6 +204,7 @@ public final class Kpclientd implements Callable<Integer> {
             err.println("kpclientd: missing required option --config (see --help)");
             return 2;
         }
+        startWarmUp();
         if (!Files.isRegularFile(config)) {
             err.println("kpclientd: " + config + ": no such file");
             return 1;
