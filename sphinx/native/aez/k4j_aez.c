@@ -24,7 +24,7 @@
 #include <wmmintrin.h>
 #include <emmintrin.h>
 
-#define K4J_AEZ_ABI 1
+#define K4J_AEZ_ABI 2
 #define BLK 16
 
 typedef __m128i blk;
@@ -41,24 +41,25 @@ static inline void st(uint8_t *p, blk v) { _mm_storeu_si128((blk *) p, v); }
 static inline blk x2(blk a, blk b) { return _mm_xor_si128(a, b); }
 static inline blk x3(blk a, blk b, blk c) { return _mm_xor_si128(_mm_xor_si128(a, b), c); }
 
+/* Zeroes secrets; the empty asm with a memory clobber keeps the compiler from dropping the memset. */
 static void wipe(void *p, size_t n) {
-    volatile uint8_t *v = (volatile uint8_t *) p;
-    while (n--) {
-        *v++ = 0;
-    }
+    memset(p, 0, n);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
 }
 
 /* Multiplication by x in GF(2^128), the block read as a big-endian number (AEZ's doubling). */
 static blk dbl(blk v) {
-    uint8_t b[BLK];
-    st(b, v);
-    uint8_t carry = (uint8_t) (b[0] >> 7);
-    for (int k = 0; k < BLK - 1; k++) {
-        b[k] = (uint8_t) ((b[k] << 1) | (b[k + 1] >> 7));
-    }
-    b[BLK - 1] = (uint8_t) ((b[BLK - 1] << 1) ^ (0x87 & (uint8_t) -carry));
-    blk r = ld(b);
-    wipe(b, sizeof b);
+    uint64_t w[2];
+    memcpy(w, &v, sizeof w);
+    uint64_t hi = __builtin_bswap64(w[0]);
+    uint64_t lo = __builtin_bswap64(w[1]);
+    uint64_t carry = hi >> 63;
+    hi = (hi << 1) | (lo >> 63);
+    lo = (lo << 1) ^ (0x87 & (0 - carry));
+    w[0] = __builtin_bswap64(hi);
+    w[1] = __builtin_bswap64(lo);
+    blk r;
+    memcpy(&r, w, sizeof r);
     return r;
 }
 
@@ -220,7 +221,10 @@ static inline __attribute__((always_inline)) void pass2(const aez_key *k, blk ii
     }
 }
 
-/* AEZ-core, n >= 32; d = 0 enciphers, d = 1 deciphers. in and out may not overlap. */
+/*
+ * AEZ-core, n >= 32; d = 0 enciphers, d = 1 deciphers. out may be in itself (every byte is read
+ * before its position is written); otherwise the two may not overlap.
+ */
 static void core(const aez_key *k, blk delta, const uint8_t *in, size_t n, int d, uint8_t *out) {
     size_t frag = n % 32;
     size_t pairs_end = n - frag - 32;
@@ -328,7 +332,7 @@ static uint8_t tiny_bit(const aez_key *k, const uint8_t *msg, size_t n, blk delt
     return bit;
 }
 
-/* AEZ-tiny, 1 <= n < 32. */
+/* AEZ-tiny, 1 <= n < 32; out may be in itself. */
 static void tiny(const aez_key *k, blk delta, const uint8_t *in, size_t n, int d, uint8_t *out) {
     unsigned rounds;
     int kk = 7;
@@ -409,6 +413,17 @@ static int aez_cipher(const uint8_t key[48], const uint8_t *nonce, size_t nlen, 
     return 0;
 }
 
+/*
+ * Several AEZ layers over one buffer, in place: layer i uses entries[64 i, 64 i + 48) as the key
+ * and the next 16 bytes as the nonce, and deciphers when bit i of decrypt_mask is set.
+ */
+static void aez_layers(const uint8_t *entries, int layers, uint64_t decrypt_mask, uint8_t *buf, size_t n) {
+    for (int i = 0; i < layers; i++) {
+        const uint8_t *e = entries + 64 * (size_t) i;
+        aez_cipher(e, e + 48, 16, buf, n, (int) ((decrypt_mask >> i) & 1), buf);
+    }
+}
+
 /* 1 when the CPU has the AES instructions (CPUID leaf 1, ECX bit 25) and SSE2. */
 static int cpu_ok(void) {
     unsigned a, b, c, d;
@@ -476,5 +491,36 @@ JNIEXPORT jint JNICALL Java_org_katzen4j_sphinx_internal_AezNative_cipher(JNIEnv
     if (nb != nb_small) {
         free(nb);
     }
+    return rc;
+}
+
+/*
+ * layers(entries, count, decryptMask, buf, off, len): aez_layers over buf[off, off + len) in place;
+ * entries holds count 64-byte key-and-nonce entries (checked by the Java side, count <= 64).
+ * Returns 0, or a negative value when the JVM could not give access to an array.
+ */
+JNIEXPORT jint JNICALL Java_org_katzen4j_sphinx_internal_AezNative_layers(JNIEnv *env, jclass cls, jbyteArray entries,
+                                                                          jint count, jlong decrypt_mask,
+                                                                          jbyteArray buf, jint off, jint len) {
+    (void) cls;
+    if (count < 0 || count > 64 || (*env)->GetArrayLength(env, entries) < 64 * count) {
+        return -1;
+    }
+    if (len <= 0 || count == 0) {
+        return 0;
+    }
+    int rc = 0;
+    uint8_t *pe = (uint8_t *) (*env)->GetPrimitiveArrayCritical(env, entries, NULL);
+    if (pe == NULL) {
+        return -3;
+    }
+    uint8_t *pb = (uint8_t *) (*env)->GetPrimitiveArrayCritical(env, buf, NULL);
+    if (pb == NULL) {
+        rc = -3;
+    } else {
+        aez_layers(pe, count, (uint64_t) decrypt_mask, pb + off, (size_t) len);
+        (*env)->ReleasePrimitiveArrayCritical(env, buf, pb, 0);
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, entries, pe, JNI_ABORT);
     return rc;
 }

@@ -11,6 +11,7 @@ import org.katzen4j.sphinx.commands.NextNodeHop;
 import org.katzen4j.sphinx.commands.RoutingCommand;
 import org.katzen4j.sphinx.commands.RoutingCommands;
 import org.katzen4j.sphinx.geo.Geometry;
+import org.katzen4j.sphinx.internal.Aez;
 import org.katzen4j.sphinx.internal.SphinxCrypto;
 import org.katzen4j.sphinx.internal.SphinxCrypto.PacketKeys;
 import org.katzen4j.sphinx.internal.X25519Ladder;
@@ -227,14 +228,8 @@ public final class Sphinx {
         if (payload.length < TAG) {
             throw new SphinxException(Kind.BAD_LENGTH, "sphinx: truncated payload");
         }
-        byte[] b = payload;
-        for (int i = 0; i < layers; i++) {
-            byte[] key = Arrays.copyOfRange(k, i * 64, i * 64 + SphinxCrypto.SPRP_KEY_LENGTH);
-            byte[] iv = Arrays.copyOfRange(k, i * 64 + SphinxCrypto.SPRP_KEY_LENGTH, (i + 1) * 64);
-            b = i == layers - 1 ? SphinxCrypto.sprpDecrypt(key, iv, b) : SphinxCrypto.sprpEncrypt(key, iv, b);
-            Arrays.fill(key, (byte) 0);
-            Arrays.fill(iv, (byte) 0);
-        }
+        // every layer but the last is an encryption, the last a decryption (one native call when available)
+        byte[] b = Aez.replyLayers(k, payload);
         if (!SphinxCrypto.isZeroConstantTime(b, 0, TAG)) {
             throw new SphinxException(Kind.PAYLOAD_AUTH_FAILED, "sphinx: payload auth failed");
         }

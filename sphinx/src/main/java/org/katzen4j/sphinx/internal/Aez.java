@@ -47,6 +47,45 @@ public final class Aez {
         return AezNative.isAvailable() ? AezNative.decrypt(key, nonce, msg) : AezJava.decrypt(key, nonce, msg);
     }
 
+    /** Length of one entry of {@link #replyLayers}: a 48-byte key, then a 16-byte nonce. */
+    public static final int LAYER_ENTRY_LENGTH = 64;
+
+    /**
+     * Removes the AEZ layers of a Sphinx reply payload in one pass: {@code entries} holds one
+     * 64-byte entry per layer (48-byte key, then 16-byte nonce: the SURB decryption keys' layout);
+     * in order, every layer but the last is encrypted and the last one decrypted. Equal to that
+     * sequence of {@link #encrypt(byte[], byte[], byte[])} / {@link #decrypt(byte[], byte[], byte[])}
+     * calls, but on the native path it is one call over one copy of the message. Returns a new
+     * array; {@code msg} and {@code entries} are not changed.
+     */
+    public static byte[] replyLayers(byte[] entries, byte[] msg) {
+        int layers = entries.length / LAYER_ENTRY_LENGTH;
+        if (layers < 1 || entries.length % LAYER_ENTRY_LENGTH != 0) {
+            throw new IllegalArgumentException("AEZ layer entries must be a positive multiple of 64 bytes, got "
+                    + entries.length);
+        }
+        if (AezNative.isAvailable() && layers <= AezNative.MAX_LAYERS) {
+            byte[] out = msg.clone();
+            if (AezNative.layers(entries, layers, 1L << (layers - 1), out, 0, out.length) == 0) {
+                return out;
+            }
+        }
+        byte[] b = msg;
+        byte[] key = new byte[KEY_LENGTH];
+        byte[] nonce = new byte[LAYER_ENTRY_LENGTH - KEY_LENGTH];
+        try {
+            for (int i = 0; i < layers; i++) {
+                System.arraycopy(entries, i * LAYER_ENTRY_LENGTH, key, 0, KEY_LENGTH);
+                System.arraycopy(entries, i * LAYER_ENTRY_LENGTH + KEY_LENGTH, nonce, 0, nonce.length);
+                b = i == layers - 1 ? AezJava.decrypt(key, nonce, b) : AezJava.encrypt(key, nonce, b);
+            }
+        } finally {
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(nonce, (byte) 0);
+        }
+        return b == msg ? msg.clone() : b;
+    }
+
     /** "native (PATH)" or "java (REASON)": which implementation this process uses, and why. */
     public static String implementation() {
         return AezNative.isAvailable()

@@ -32,7 +32,9 @@ public final class AezNative {
     public static final String ENABLE_PROPERTY = "katzen4j.aez.native";
     public static final String ENABLE_ENV = "KATZEN4J_AEZ_NATIVE";
     static final String RESOURCE = "native/linux-x86_64/libk4jaez.so";
-    private static final int ABI = 1;
+    private static final int ABI = 2;
+    /** Most layers one {@link #layers} call takes (one bit each in the decrypt mask). */
+    static final int MAX_LAYERS = 64;
 
     private static final System.Logger LOG = System.getLogger("org.katzen4j.sphinx.aez");
     private static String source = "none";
@@ -59,6 +61,14 @@ public final class AezNative {
     /** Returns 0, or a negative value when the JVM denied access to an array. Arguments are checked by the caller. */
     static native int cipher(byte[] key, byte[] nonce, byte[] in, int inOff, byte[] out, int outOff, int len,
                              boolean decrypt);
+
+    /**
+     * {@code count} AEZ layers over {@code buf[off, off+len)} in place; entry i of {@code entries}
+     * (64 bytes: key, nonce) keys layer i, which decrypts when bit i of {@code decryptMask} is set.
+     * Returns 0, or a negative value when the JVM denied access to an array. Arguments are checked
+     * by the caller (count at most {@link #MAX_LAYERS}, entries at least 64 * count bytes).
+     */
+    static native int layers(byte[] entries, int count, long decryptMask, byte[] buf, int off, int len);
 
     /** True when the native library is loaded, usable on this CPU and passed the self-test. */
     public static boolean isAvailable() {
@@ -218,6 +228,21 @@ public final class AezNative {
                     return "lib" + LIBRARY + " at " + source + " failed the self-test against the Java AEZ (n=" + n + ")";
                 }
             }
+        }
+        // three layers in one call: encrypt, encrypt, decrypt
+        byte[] entries = new byte[3 * 64];
+        for (int k = 0; k < entries.length; k++) {
+            entries[k] = (byte) (k * 13 + 5);
+        }
+        byte[] want = new byte[300];
+        byte[] got = want.clone();
+        for (int i = 0; i < 3; i++) {
+            byte[] k = Arrays.copyOfRange(entries, 64 * i, 64 * i + 48);
+            byte[] n = Arrays.copyOfRange(entries, 64 * i + 48, 64 * i + 64);
+            want = i == 2 ? AezJava.decrypt(k, n, want) : AezJava.encrypt(k, n, want);
+        }
+        if (layers(entries, 3, 1L << 2, got, 0, got.length) != 0 || !Arrays.equals(got, want)) {
+            return "lib" + LIBRARY + " at " + source + " failed the layered self-test against the Java AEZ";
         }
         return null;
     }

@@ -135,6 +135,65 @@ class AezNativeTest {
         }
     }
 
+    /** The layered call (native: one JNI call in place) equals the per-layer calls of the Java AEZ. */
+    @Test
+    void replyLayersNativeMatchesJavaLoop() {
+        assumeNative();
+        Random r = new Random(11);
+        for (int layers = 1; layers <= 9; layers++) {
+            for (int n : new int[] {0, 1, 17, 31, 32, 33, 2606, 3000}) {
+                byte[] entries = bytes(r, 64 * layers);
+                byte[] m = bytes(r, n);
+                byte[] copy = m.clone();
+                byte[] want = javaLoop(entries, m);
+                byte[] out = m.clone();
+                assertThat(AezNative.layers(entries, layers, 1L << (layers - 1), out, 0, n)).isZero();
+                assertThat(out).as("layers=%d n=%d", layers, n).isEqualTo(want);
+                assertThat(Aez.replyLayers(entries, m)).as("layers=%d n=%d", layers, n).isEqualTo(want);
+                assertThat(m).isEqualTo(copy);
+            }
+        }
+        // the decrypt mask is honoured bit by bit
+        byte[] entries = bytes(r, 64 * 4);
+        byte[] m = bytes(r, 500);
+        byte[] want = m;
+        long mask = 0b1010;
+        for (int i = 0; i < 4; i++) {
+            byte[] k = java.util.Arrays.copyOfRange(entries, 64 * i, 64 * i + 48);
+            byte[] nonce = java.util.Arrays.copyOfRange(entries, 64 * i + 48, 64 * i + 64);
+            want = ((mask >> i) & 1) != 0 ? AezJava.decrypt(k, nonce, want) : AezJava.encrypt(k, nonce, want);
+        }
+        byte[] out = m.clone();
+        assertThat(AezNative.layers(entries, 4, mask, out, 0, out.length)).isZero();
+        assertThat(out).isEqualTo(want);
+    }
+
+    /** Whichever path this JVM uses: the layered call equals encrypting with every entry but the last and decrypting with it. */
+    @Test
+    void replyLayersOnTheActivePath() {
+        Random r = new Random(12);
+        for (int layers : new int[] {1, 5}) {
+            byte[] entries = bytes(r, 64 * layers);
+            byte[] m = bytes(r, 2606);
+            assertThat(Aez.replyLayers(entries, m)).isEqualTo(javaLoop(entries, m));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Aez.replyLayers(new byte[63], new byte[40]))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Aez.replyLayers(new byte[0], new byte[40]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] javaLoop(byte[] entries, byte[] m) {
+        int layers = entries.length / 64;
+        byte[] b = m;
+        for (int i = 0; i < layers; i++) {
+            byte[] k = java.util.Arrays.copyOfRange(entries, 64 * i, 64 * i + 48);
+            byte[] nonce = java.util.Arrays.copyOfRange(entries, 64 * i + 48, 64 * i + 64);
+            b = i == layers - 1 ? AezJava.decrypt(k, nonce, b) : AezJava.encrypt(k, nonce, b);
+        }
+        return b;
+    }
+
     /** The facade's instance form uses the same path and leaves its inputs untouched. */
     @Test
     void facadeInstanceAndInputsUntouched() {
