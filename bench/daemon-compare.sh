@@ -220,20 +220,28 @@ add(f"`create_write_channel` → reply (median of {len(cj)}/{len(cg)}; the refer
     med(cj), med(cg), per_round_ratio(metric_list("create_write_channel_us", med), metric_list("create_write_channel_us", med)),
     "—", "—")
 
-# 2. acceptance burst: µs per request (wall) and daemon CPU per request
-def per_req(key):
-    return lambda s: (s[key] / s["burst_n"]) if s.get("burst_n") else None
-bj = [per_req("burst_wall_us")(side(rd, "java")) for rd in data]
-bg = [per_req("burst_wall_us")(side(rd, "go")) for rd in data]
+# 2. acceptance bursts: µs per request (wall) and daemon CPU per request, first (cold) and last burst
+def burst_at(key, idx):
+    def f(s):
+        xs = s.get(key) or []
+        if not s.get("burst_n") or len(xs) <= (idx if idx >= 0 else -idx - 1):
+            return None
+        return xs[idx] / s["burst_n"]
+    return f
+def med_of(f, name):
+    return med([x for x in (f(side(rd, name)) for rd in data) if x])
 n_burst = next((side(rd, k).get("burst_n") for rd in data for k in ("java", "go") if side(rd, k).get("burst_n")), 0)
-mj, mg = med([x for x in bj if x]), med([x for x in bg if x])
-add(f"`send_message` acceptance: wall time per request, burst of {n_burst} until the daemon has read them all", "µs",
-    mj, mg, per_round_ratio(per_req("burst_wall_us"), per_req("burst_wall_us")), "—", "—", nd=1)
-rows.append(f"| … as a rate | {fmt(1e6 / mj) if mj else '—'} req/s | {fmt(1e6 / mg) if mg else '—'} req/s | | | | |")
-cjv = med([x for x in (per_req("burst_cpu_us")(side(rd, "java")) for rd in data) if x])
-cgv = med([x for x in (per_req("burst_cpu_us")(side(rd, "go")) for rd in data) if x])
-add("… daemon CPU time per accepted request (all threads)", "µs", cjv, cgv,
-    per_round_ratio(per_req("burst_cpu_us"), per_req("burst_cpu_us")), "—", "—", nd=1)
+n_bursts = max([len(side(rd, k).get("burst_wall_us") or []) for rd in data for k in ("java", "go")] or [0])
+for idx, label in ((0, "first burst (cold)"), (-1, f"burst {n_bursts} (warm)")):
+    if n_bursts < 2 and idx == -1:
+        break
+    fw, fc = burst_at("burst_wall_us", idx), burst_at("burst_cpu_us", idx)
+    mj, mg = med_of(fw, "java"), med_of(fw, "go")
+    add(f"`send_message` acceptance, {label}: wall time per request, {n_burst} requests until the daemon has read them all",
+        "µs", mj, mg, per_round_ratio(fw, fw), "—", "—", nd=1)
+    rows.append(f"| … as a rate | {fmt(1e6 / mj) if mj else '—'} req/s | {fmt(1e6 / mg) if mg else '—'} req/s | | | | |")
+    add(f"… daemon CPU time per accepted request, {label} (all threads)", "µs", med_of(fc, "java"), med_of(fc, "go"),
+        per_round_ratio(fc, fc), "—", "—", nd=1)
 
 # 3. cold start
 csj = [side(rd, "java").get("cold_start_ms") for rd in data if side(rd, "java").get("cold_start_ms")]
@@ -319,8 +327,10 @@ w("- *Acceptance*: `send_message` frames (1000-byte payload, `with_surb` false, 
   "i.e. the daemon has read and enqueued them. The burst stays below both queue limits (reference: 200 requests in "
   "one global queue, then it stops reading; ours: 256 per app and 1000 in all, then it answers `send queue full`). Beyond those limits both "
   "accept exactly at the Poisson send rate of the document (`LambdaP`), about 1.4 requests/s on this testnet. "
-  "Daemon CPU is the sum over the daemon's threads of `/proc/PID/task/*/schedstat` over the burst (+20 ms). One burst "
-  "per daemon per round (the reference queue does not empty faster than `LambdaP`).")
+  "Daemon CPU is the sum over the daemon's threads of `/proc/PID/task/*/schedstat` over the burst (+20 ms), "
+  "per burst. Every burst comes from a new app: ours drops a departed app's queued sends, the reference keeps them "
+  "in its one queue, so the reference daemon is restarted before each further burst (a Go process has nothing "
+  "to warm up; the later steps then use the restarted one); ours keeps running, so its later bursts run compiled code.")
 w("- *Cold start*: from `fork/exec` of the launcher (`bin/kpclientd`, i.e. also its JDK lookup; the Go binary) until "
   "a thin connection (retried every 10 ms) receives a PKI document; both dial the same gateway and fetch the same "
   "consensus.")
