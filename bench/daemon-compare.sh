@@ -14,7 +14,7 @@
 # step alternating between them, and stops them. The order alternates between rounds.
 #
 # Environment: ROUNDS (3), DAEMONBENCH_ARGS (extra driver flags, e.g. "-apps 1,64"),
-# DAEMON_LOG_LEVEL (WARNING, the same for both daemons). About 2-3 minutes.
+# DAEMON_LOG_LEVEL (WARNING, the same for both daemons). About 1.5-2 minutes (95 s at load 12).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
