@@ -99,6 +99,32 @@ class DaemonSigkillResumptionTest {
         }
     }
 
+    private String classPath;
+
+    /**
+     * This test's class path with every jar copied once into the work directory: other builds
+     * on the machine may rewrite the jars in ~/.m2 while a daemon process reads them.
+     */
+    private String daemonClassPath() throws IOException {
+        if (classPath == null) {
+            Path lib = Files.createDirectories(work.resolve("lib"));
+            List<String> out = new ArrayList<>();
+            int n = 0;
+            for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(e);
+                if (Files.isRegularFile(p) && e.endsWith(".jar")) {
+                    Path copy = lib.resolve((n++) + "-" + p.getFileName());
+                    Files.copy(p, copy);
+                    out.add(copy.toString());
+                } else {
+                    out.add(e);
+                }
+            }
+            classPath = String.join(java.io.File.pathSeparator, out);
+        }
+        return classPath;
+    }
+
     /** Starts kpclientd as a separate JVM on a fresh port and points thinclient.toml at it. */
     private void startDaemon() throws Exception {
         int port = freePort();
@@ -109,7 +135,7 @@ class DaemonSigkillResumptionTest {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Dkatzen4j.ctidh.lib=" + ctidhLib);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(daemonClassPath());
         cmd.add("org.katzen4j.daemon.Kpclientd");
         cmd.add("-c");
         cmd.add(net.clientToml().toAbsolutePath().toString());
