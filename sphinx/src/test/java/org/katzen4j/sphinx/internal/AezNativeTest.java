@@ -43,6 +43,9 @@ class AezNativeTest {
             assertThat(Aez.implementation()).startsWith("pure Java (disabled");
             return;
         }
+        String explicit = System.getProperty(AezNative.LIB_PROPERTY, System.getenv(AezNative.LIB_ENV));
+        assumeTrue(explicit == null || explicit.isBlank(), "library path set explicitly (" + explicit + "): "
+                + Aez.implementation());
         boolean bundled = AezNative.class.getResource(AezNative.RESOURCE) != null;
         Path cpuinfo = Path.of("/proc/cpuinfo");
         boolean aesNi = Files.isReadable(cpuinfo)
