@@ -4,7 +4,8 @@
 // Alice writes two messages on one connection, Bob reads them in order on
 // another; Bob reads the first box again from the second replica; then the six
 // resumption types of the guide, each on a channel closed and resumed from the
-// fields an app persists. One "ok <step>" line per step, then "ALL OK"; any
+// fields an app persists (types 5 and 6 both with the *_query resume calls and
+// with the guide's own code). One "ok <step>" line per step, then "ALL OK"; any
 // failure exits non-zero. Built and run by OurDaemonChannelTest.
 //
 // The thin client's calls block on event channels (a lost reply, a halted
@@ -330,6 +331,30 @@ func main() {
 		fail("type 4", fmt.Errorf("the resumed reader does not continue at the persisted next index"))
 	}
 	expect("type 4", read(bob, tb4, tr4.SendMessagePayload, dst, "type 4: resumed read channel"), t3)
+
+	// types 5 and 6 once more with the guide's own code: the channel resumed with
+	// resume_write_channel / resume_read_channel at the reply's next_message_index, then the
+	// persisted payload of the prepared query sent on the new channel
+	g5, g6 := "go guide type 5 "+stamp, "go guide type 6 "+stamp
+	gw5 := writeChannel(alice, a3, g5, "guide type 5: write_channel")
+	closeChannel(alice, a3, "close_channel g5")
+	a5 := prep("guide type 5: resume_write_channel", 1, func(ctx context.Context) (uint16, error) {
+		return alice.ResumeWriteChannel(ctx, cw2.wc, index(gw5.NextMessageIndex))
+	})
+	write(alice, a5, gw5.SendMessagePayload, dst, "guide type 5: persisted payload on the resumed channel")
+	gr5 := readChannel(bob, tb4, nil, nil, "guide type 5: read_channel")
+	expect("guide type 5", read(bob, tb4, gr5.SendMessagePayload, dst, "guide type 5: bob reads"), g5)
+	gw6 := writeChannel(alice, a5, g6, "guide type 6: write_channel")
+	write(alice, a5, gw6.SendMessagePayload, dst, "guide type 6: alice writes")
+	gr6 := readChannel(bob, tb4, nil, nil, "guide type 6: read_channel")
+	if string(gr6.CurrentMessageIndex) != string(gw6.CurrentMessageIndex) {
+		fail("guide type 6", fmt.Errorf("the reader is not at the written box"))
+	}
+	closeChannel(bob, tb4, "close_channel g6")
+	b6 := prep("guide type 6: resume_read_channel", 1, func(ctx context.Context) (uint16, error) {
+		return bob.ResumeReadChannel(ctx, cw2.rc, index(gr6.NextMessageIndex), gr6.ReplyIndex)
+	})
+	expect("guide type 6", read(bob, b6, gr6.SendMessagePayload, dst, "guide type 6: persisted payload on the resumed channel"), g6)
 
 	// no Close: the v0.0.70 client closes its event channel under its reader goroutine
 	fmt.Printf("ALL OK in %s\n", time.Since(started).Round(time.Second))
