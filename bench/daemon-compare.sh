@@ -21,7 +21,9 @@ cd "$ROOT"
 TESTNET_DIR=${TESTNET_DIR:-/work/shared-net}
 ROUNDS=${ROUNDS:-3}
 LEVEL=${DAEMON_LOG_LEVEL:-WARNING}
-WORK="$ROOT/bench/target/daemon-compare"
+# one directory per run (bench/compare.sh may call this script while someone else runs it too)
+BASE="$ROOT/bench/target/daemon-compare"
+WORK="$BASE/run-$$"
 START=$(date +%s)
 
 say() { echo "daemon-compare: $*" >&2; }
@@ -32,6 +34,10 @@ section_unmeasured() { # $1 reason
   exit 0
 }
 
+mkdir -p "$BASE"
+for d in "$BASE"/run-*; do # leftovers of finished runs
+  [[ -d $d ]] && ! kill -0 "${d##*/run-}" 2>/dev/null && rm -rf "$d"
+done
 rm -rf "$WORK"; mkdir -p "$WORK"
 env_file="$TESTNET_DIR/testnet.env"
 [[ -f $env_file ]] || section_unmeasured "no running testnet at $TESTNET_DIR (no testnet.env; start one with interop/testnet up)"
@@ -70,7 +76,9 @@ pick_port() { # $1 first candidate
   while ! port_free "$p" || ! port_free $((p + 1)); do p=$((p + 7)); done
   echo "$p"
 }
-GO_PORT=$(pick_port 27150) # below the ephemeral range (32768-60999): a client socket cannot take it
+# below the ephemeral range (32768-60999), so no client socket can hold them; spread by PID so that
+# two runs at the same time do not pick the same free pair while their daemons are down
+GO_PORT=$(pick_port $((27150 + 20 * ($$ % 90))))
 JAVA_PORT=$(pick_port $((GO_PORT + 10)))
 derive() { # $1 port $2 out
   sed -E -e "s|^([[:space:]]*ListenAddress[[:space:]]*=[[:space:]]*).*$|\1\"127.0.0.1:$1\"|" \
