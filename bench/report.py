@@ -113,7 +113,7 @@ def main():
     w(f"- Load: at start `{load_start}`; at end `{load_end}`")
     w(f"- Java: {a.java}; JMH 1.37, `{a.jmh_args}`, average time")
     w(f"- Go: {a.go}; reference katzenpost v0.0.70 / hpqc v0.0.68 through `interop/bin/oracle bench -time {a.go_benchtime}`")
-    w(f"- Thread CPU time: Java `org.katzen4j.bench.CpuTime {a.cpu_millis}` (warm-up ms of thread CPU time, at most 3x in wall time / measurement wall ms per "
+    w(f"- Thread CPU time: Java `org.katzen4j.bench.CpuTime {a.cpu_millis}` (warm-up ms of thread CPU time, at most 2x in wall time / measurement wall ms per "
       "operation, median of 5 slices), Go `oracle run bench-cpu` (getrusage RUSAGE_THREAD of the benchmark "
       "goroutine locked to its thread; GC work on other threads is excluded on both sides)")
     w(f"- {a.rounds} rounds; each round runs every Go and every Java benchmark back to back (the order "

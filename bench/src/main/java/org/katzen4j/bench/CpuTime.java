@@ -11,7 +11,7 @@ import java.util.Map;
  * The JMH benchmarks of this module timed by the running thread's own CPU time, which other
  * processes on a shared machine disturb far less than wall time (the Go side: {@code oracle run
  * bench-cpu}). Each operation is warmed up (until the thread has had the warm-up time in CPU, at most
- * three times that in wall time), then measured in five slices bounded in wall time;
+ * twice that in wall time), then measured in five slices bounded in wall time;
  * the median slice's CPU time per operation is reported. Output: one JSON line per benchmark, named like the JMH benchmark.
  *
  * <p>Usage: {@code CpuTime [warmupMillis] [measureMillis] [nameRegex]} (the regex, searched in the
@@ -58,13 +58,13 @@ public final class CpuTime {
             }
             Op op = e.getValue();
             // warm-up: until this thread has had `warm` ms of CPU (so that on a loaded machine the
-            // JIT still sees enough calls), but at most 3x that in wall time; slices are bounded in
+            // JIT still sees enough calls), but at most 2x that in wall time; slices are bounded in
             // wall time (so load cannot stretch the run); what is recorded is the thread's CPU time
             // per operation within each slice
             long w0 = System.nanoTime();
             long c0 = tm.getCurrentThreadCpuTime();
             while (tm.getCurrentThreadCpuTime() - c0 < warm * 1_000_000L
-                    && System.nanoTime() - w0 < 3 * warm * 1_000_000L) {
+                    && System.nanoTime() - w0 < 2 * warm * 1_000_000L) {
                 sink = op.run();
             }
             List<Double> slices = new ArrayList<>();
