@@ -12,7 +12,8 @@
 # this script starts its own at the beginning, in the background, while the micro-benchmarks run
 # (TESTNET_DIR=interop/.testnet-bench, TESTNET_PORT=${BENCH_TESTNET_PORT:-38000}), waits for its
 # consensus before the daemon section, and brings it down at the end (also on failure or Ctrl-C).
-# --no-daemon skips the section (and the testnet).
+# --no-daemon skips the section (and the testnet). TESTNET_CMD (default interop/testnet) is the
+# script used for up/wait/down of the own testnet.
 #
 # Each round measures twice per language: wall time (JMH average time / Go testing.B) and the
 # benchmark thread's own CPU time (org.katzen4j.bench.CpuTime / `oracle run bench-cpu`), which the
@@ -52,6 +53,7 @@ START=$(date +%s)
 uptime > "$WORK/load-start.txt"
 
 # ---- the reference testnet for the whole-daemon section
+TESTNET_CMD=${TESTNET_CMD:-interop/testnet}
 OWN_NET=""
 NET_DESC=""
 NET_PID=""
@@ -66,7 +68,7 @@ if [ "$DAEMON" = 1 ]; then
     OWN_NET=1
     NET_DESC="its own testnet (\`interop/testnet up\`, base port $NET_PORT, started in the background at the beginning, brought down at the end)"
     echo "== starting an own testnet in $NET_DIR (port $NET_PORT) in the background; log $WORK/testnet-up.log"
-    (TESTNET_DIR=$NET_DIR TESTNET_PORT=$NET_PORT interop/testnet up > "$WORK/testnet-up.log" 2>&1) &
+    (TESTNET_DIR=$NET_DIR TESTNET_PORT=$NET_PORT "$TESTNET_CMD" up > "$WORK/testnet-up.log" 2>&1) &
     NET_PID=$!
   fi
 fi
@@ -74,7 +76,7 @@ net_down() {
   if [ -n "$OWN_NET" ]; then
     [ -n "$NET_PID" ] && wait "$NET_PID" 2>/dev/null || true
     echo "== bringing the own testnet down"
-    TESTNET_DIR=$NET_DIR interop/testnet down > "$WORK/testnet-down.log" 2>&1 || echo "   (testnet down failed, see $WORK/testnet-down.log)" >&2
+    TESTNET_DIR=$NET_DIR "$TESTNET_CMD" down > "$WORK/testnet-down.log" 2>&1 || echo "   (testnet down failed, see $WORK/testnet-down.log)" >&2
     OWN_NET=""
   fi
 }
@@ -127,7 +129,7 @@ if [ "$DAEMON" = 1 ]; then
     echo "== waiting for the own testnet's consensus"
     wait "$NET_PID" || echo "   (interop/testnet up failed, see $WORK/testnet-up.log)" >&2
     NET_PID=""
-    TESTNET_DIR=$NET_DIR interop/testnet wait 600 > "$WORK/testnet-wait.log" 2>&1 \
+    TESTNET_DIR=$NET_DIR "$TESTNET_CMD" wait 600 > "$WORK/testnet-wait.log" 2>&1 \
       || echo "   (no consensus yet, see $WORK/testnet-wait.log; the daemon section will say so)" >&2
   fi
   echo "== whole-daemon figures (bench/daemon-compare.sh)"
