@@ -80,7 +80,8 @@ net_down() {
     OWN_NET=""
   fi
 }
-trap net_down EXIT
+SNAP=""
+trap '[ -n "$SNAP" ] && rm -f "$SNAP"; net_down' EXIT
 trap 'exit 130' INT TERM
 
 if [ "$BUILD" = 1 ]; then
@@ -134,8 +135,13 @@ if [ "$DAEMON" = 1 ]; then
   fi
   echo "== whole-daemon figures (bench/daemon-compare.sh)"
   D0=$(date +%s)
-  TESTNET_DIR=$NET_DIR ROUNDS=${DAEMON_ROUNDS:-3} bench/daemon-compare.sh > "$WORK/daemon.md" 2> "$WORK/daemon.log" \
+  # run a snapshot: bash reads a script as it goes, so an edit to bench/daemon-compare.sh during the
+  # run would break it (same directory, so the script still finds the repository root)
+  SNAP="$ROOT/bench/.daemon-compare-snapshot-$$.sh"
+  cp bench/daemon-compare.sh "$SNAP"
+  TESTNET_DIR=$NET_DIR ROUNDS=${DAEMON_ROUNDS:-3} bash "$SNAP" > "$WORK/daemon.md" 2> "$WORK/daemon.log" \
     || echo "   (bench/daemon-compare.sh failed, see $WORK/daemon.log)" >&2
+  rm -f "$SNAP"
   echo "   took $(( $(date +%s) - D0 )) s"
   if [ ! -s "$WORK/daemon.md" ]; then
     { echo "## Whole-daemon figures (kpclientd, Java vs Go)"; echo
