@@ -7,8 +7,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.katzen4j.codec.DecodeException;
@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One app's connection: a reader thread that decodes requests and a writer thread that owns
- * all writes (so frames never interleave), fed by a bounded queue.
+ * all writes (so frames never interleave), fed by a bounded queue of complete frames (length
+ * prefix included). The queue is linked, so an idle app holds no slot array; frames shared by
+ * all apps (the PKI document event, the status events) are queued as the same array.
  */
 final class AppConnection {
     private static final Logger LOG = LoggerFactory.getLogger(AppConnection.class);
@@ -46,7 +48,7 @@ final class AppConnection {
         this.channel = channel;
         this.peer = peer;
         this.listener = listener;
-        this.out = new ArrayBlockingQueue<>(maxQueued + 3);
+        this.out = new LinkedBlockingQueue<>(maxQueued + 3);
         this.pending = new PendingRequests(listener.config().maxPendingPerApp());
     }
 
@@ -99,15 +101,18 @@ final class AppConnection {
         return held == null;
     }
 
-    /** Queues the initial status/document pair, then anything held back. */
-    synchronized void sendInitial(ThinResponse status, ThinResponse document) {
+    /**
+     * Queues the initial status/document pair (complete frames, shared and never modified),
+     * then anything held back.
+     */
+    synchronized void sendInitial(byte[] statusFrame, byte[] documentFrame) {
         if (held == null) {
             return;
         }
         List<byte[]> pending = held;
         held = null;
-        enqueue(status.encode());
-        enqueue(document.encode());
+        enqueue(statusFrame);
+        enqueue(documentFrame);
         for (byte[] f : pending) {
             enqueue(f);
         }
@@ -127,7 +132,7 @@ final class AppConnection {
         if (closed.get()) {
             return false;
         }
-        byte[] frame = r.encode();
+        byte[] frame = r.encodeFrame();
         if (held != null) {
             if (held.size() >= listener.config().maxQueuedFrames()) {
                 fail("too many replies held before the first PKI document");
@@ -139,18 +144,21 @@ final class AppConnection {
         return enqueue(frame);
     }
 
-    /** A broadcast: dropped for apps still waiting for their initial pair (which carries the latest state). */
+    /**
+     * A broadcast (a complete frame, shared and never modified): dropped for apps still waiting
+     * for their initial pair (which carries the latest state).
+     */
     synchronized void broadcast(byte[] frame) {
         if (held == null && !closed.get()) {
             enqueue(frame);
         }
     }
 
-    private boolean enqueue(byte[] body) {
+    private boolean enqueue(byte[] frame) {
         if (closed.get()) {
             return false;
         }
-        if (!out.offer(body)) {
+        if (!out.offer(frame)) {
             fail("outbound queue full (" + listener.config().maxQueuedFrames() + " frames): app is not reading");
             return false;
         }
@@ -160,11 +168,11 @@ final class AppConnection {
     private void writeLoop() {
         try {
             while (true) {
-                byte[] body = out.take();
-                if (body == STOP) {
+                byte[] frame = out.take();
+                if (frame == STOP) {
                     break;
                 }
-                ByteBuffer buf = ByteBuffer.wrap(Frames.frame(body));
+                ByteBuffer buf = ByteBuffer.wrap(frame);
                 while (buf.hasRemaining()) {
                     channel.write(buf);
                 }
@@ -181,7 +189,9 @@ final class AppConnection {
     }
 
     private void readLoop() {
-        InputStream in = Channels.newInputStream(channel);
+        // buffered: a burst of small requests is taken in a few read calls instead of two per frame
+        // (prefix, body); larger bodies are read straight into their array. 4 KB per app.
+        InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(channel), 4096);
         int max = listener.config().maxFrameSize();
         try {
             while (!closed.get()) {
@@ -258,7 +268,7 @@ final class AppConnection {
                 return;
             }
             if (last != null && held == null) {
-                out.offer(last.encode());
+                out.offer(last.encodeFrame());
             }
             out.offer(STOP);
         }

@@ -37,7 +37,11 @@ public final class ThinListener implements AutoCloseable, AppRouter {
     private final Map<AppId, AppConnection> conns = new ConcurrentHashMap<>();
     private final Object stateLock = new Object();
     private boolean connected;
-    private byte[] connectDocument;
+    /**
+     * The new_pki_document_event frame (length prefix included) for connecting apps, encoded once
+     * per document and shared by every connection; null before the first document.
+     */
+    private byte[] connectDocumentFrame;
     private volatile boolean closing;
     private volatile long refused;
     private Thread acceptor;
@@ -166,9 +170,8 @@ public final class ThinListener implements AutoCloseable, AppRouter {
         LOG.info("thin app {} connected ({}), {} app(s)", app, peer, conns.size());
         engine.appConnected(app);
         synchronized (stateLock) {
-            if (connectDocument != null) {
-                c.sendInitial(new ThinResponse.ConnectionStatusEvent(connected),
-                        new ThinResponse.NewPkiDocumentEvent(Blob.of(connectDocument)));
+            if (connectDocumentFrame != null) {
+                c.sendInitial(statusFrame(connected), connectDocumentFrame);
             } else {
                 LOG.info("thin app {}: no PKI document yet, holding the initial frames", app);
             }
@@ -203,7 +206,7 @@ public final class ThinListener implements AutoCloseable, AppRouter {
     public void connectionStatus(boolean isConnected) {
         synchronized (stateLock) {
             connected = isConnected;
-            byte[] frame = new ThinResponse.ConnectionStatusEvent(isConnected).encode();
+            byte[] frame = statusFrame(isConnected);
             for (AppConnection c : conns.values()) {
                 c.broadcast(frame);
             }
@@ -213,10 +216,11 @@ public final class ThinListener implements AutoCloseable, AppRouter {
     @Override
     public void pkiDocument(byte[] connectPayload, byte[] broadcastPayload) {
         synchronized (stateLock) {
-            connectDocument = connectPayload.clone();
-            byte[] frame = new ThinResponse.NewPkiDocumentEvent(Blob.of(broadcastPayload)).encode();
-            ThinResponse.ConnectionStatusEvent status = new ThinResponse.ConnectionStatusEvent(connected);
-            ThinResponse.NewPkiDocumentEvent first = new ThinResponse.NewPkiDocumentEvent(Blob.of(connectPayload));
+            byte[] first = documentFrame(connectPayload);
+            byte[] frame = java.util.Arrays.equals(connectPayload, broadcastPayload) ? first
+                    : documentFrame(broadcastPayload);
+            connectDocumentFrame = first;
+            byte[] status = statusFrame(connected);
             for (AppConnection c : conns.values()) {
                 if (c.isReady()) {
                     c.broadcast(frame);
@@ -225,6 +229,22 @@ public final class ThinListener implements AutoCloseable, AppRouter {
                 }
             }
         }
+    }
+
+    private static final byte[] STATUS_CONNECTED = new ThinResponse.ConnectionStatusEvent(true).encodeFrame();
+    private static final byte[] STATUS_NOT_CONNECTED = new ThinResponse.ConnectionStatusEvent(false).encodeFrame();
+
+    /** The connection_status_event frame (length prefix included); shared, never to be modified. */
+    static byte[] statusFrame(boolean isConnected) {
+        return isConnected ? STATUS_CONNECTED : STATUS_NOT_CONNECTED;
+    }
+
+    /**
+     * The new_pki_document_event frame (length prefix included) for {@code payload}: the same
+     * bytes as encoding the event for each app, built once and written to every app.
+     */
+    static byte[] documentFrame(byte[] payload) {
+        return new ThinResponse.NewPkiDocumentEvent(Blob.of(payload)).encodeFrame();
     }
 
     /** Stops accepting, sends the shutdown event (if configured) and closes every app. */

@@ -81,6 +81,49 @@ class ThinListenerTest {
         }
     }
 
+    /**
+     * The status and document frames are encoded once and shared by every connection: the bytes
+     * each app reads on connect and on a broadcast are exactly the per-app encoding
+     * ({@code Frames.frame(event.encode())}), for several apps and a later document.
+     */
+    @Test
+    void sharedInitialFramesAreByteIdenticalToThePerAppEncoding() throws Exception {
+        byte[] doc = new byte[13 * 1024];
+        new java.util.Random(7).nextBytes(doc);
+        byte[] broadcast = java.util.Arrays.copyOf(doc, doc.length - 1);
+        byte[] perAppStatus = Frames.frame(new ConnectionStatusEvent(false).encode());
+        byte[] perAppDoc = Frames.frame(new NewPkiDocumentEvent(Blob.of(doc)).encode());
+        byte[] perAppBroadcast = Frames.frame(new NewPkiDocumentEvent(Blob.of(broadcast)).encode());
+        assertThat(ThinListener.documentFrame(doc)).isEqualTo(perAppDoc);
+        assertThat(ThinListener.statusFrame(false)).isEqualTo(perAppStatus);
+        assertThat(ThinListener.statusFrame(true)).isEqualTo(Frames.frame(new ConnectionStatusEvent(true).encode()));
+
+        startTcp();
+        engine.router().pkiDocument(doc, broadcast);
+        int port = ((java.net.InetSocketAddress) listener.localAddress()).getPort();
+        java.util.List<java.net.Socket> apps = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+                s.setSoTimeout(5000);
+                apps.add(s);
+                byte[] got = s.getInputStream().readNBytes(perAppStatus.length + perAppDoc.length);
+                assertThat(java.util.Arrays.copyOfRange(got, 0, perAppStatus.length)).as("app " + i + " status")
+                        .isEqualTo(perAppStatus);
+                assertThat(java.util.Arrays.copyOfRange(got, perAppStatus.length, got.length)).as("app " + i + " document")
+                        .isEqualTo(perAppDoc);
+            }
+            engine.router().pkiDocument(doc, broadcast);
+            for (java.net.Socket s : apps) {
+                assertThat(s.getInputStream().readNBytes(perAppBroadcast.length)).isEqualTo(perAppBroadcast);
+            }
+        } finally {
+            for (java.net.Socket s : apps) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void repliesGoToTheRequestingAppOnly() throws Exception {
         startTcp();

@@ -44,6 +44,23 @@ public sealed interface ThinResponse permits ThinResponse.Event, ThinResponse.Ch
         return envelope(this);
     }
 
+    /**
+     * {@link #encode()} with the frame's length prefix in front ({@code Frames.frame(encode())}),
+     * built in one buffer: what a daemon writes to the socket, without a second copy of the body.
+     */
+    default byte[] encodeFrame() {
+        CborWriter w = new CborWriter();
+        w.raw(new byte[4]); // the length prefix, filled in below
+        writeEnvelope(w, this);
+        byte[] frame = w.toByteArray();
+        int n = frame.length - 4;
+        frame[0] = (byte) (n >>> 24);
+        frame[1] = (byte) (n >>> 16);
+        frame[2] = (byte) (n >>> 8);
+        frame[3] = (byte) n;
+        return frame;
+    }
+
     /** The envelope with all 17 keys null (what the reference sends for an invalid send_channel_query). */
     static byte[] encodeAllNull() {
         return envelope(null);
@@ -51,6 +68,11 @@ public sealed interface ThinResponse permits ThinResponse.Event, ThinResponse.Ch
 
     private static byte[] envelope(ThinResponse r) {
         CborWriter w = new CborWriter();
+        writeEnvelope(w, r);
+        return w.toByteArray();
+    }
+
+    private static void writeEnvelope(CborWriter w, ThinResponse r) {
         w.startMap(KEYS.size());
         for (String k : KEYS) {
             w.key(k);
@@ -60,7 +82,6 @@ public sealed interface ThinResponse permits ThinResponse.Event, ThinResponse.Ch
                 w.nul();
             }
         }
-        return w.toByteArray();
     }
 
     /**

@@ -71,6 +71,8 @@ class ThinMessageVectorsTest {
             assertThat(r.key()).as(v.name()).isEqualTo(v.key());
             assertThat(HEX.formatHex(r.encodeBody())).as(v.name() + " body").isEqualTo(HEX.formatHex(v.body()));
             assertThat(HEX.formatHex(r.encode())).as(v.name() + " frame").isEqualTo(HEX.formatHex(v.frame()));
+            assertThat(HEX.formatHex(r.encodeFrame())).as(v.name() + " length-prefixed frame")
+                    .isEqualTo(HEX.formatHex(Frames.frame(v.frame())));
             Optional<ThinResponse> back = ThinResponse.decode(v.frame());
             assertThat(back).as(v.name()).contains(r);
         }
