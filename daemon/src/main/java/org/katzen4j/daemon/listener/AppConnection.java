@@ -37,6 +37,8 @@ final class AppConnection {
     /** Replies that arrive before the initial status/document pair is sent. Guarded by this. */
     private List<byte[]> held = new ArrayList<>();
     private Thread writer;
+    /** Whether the reader and writer threads exist (before that, the acceptor may write directly). Guarded by this. */
+    private boolean started;
     /** Requests handed to the engine and not yet answered. Guarded by this. */
     private final PendingRequests pending;
     /** Whether the app is being refused by the pending limit (to log the transition once). Guarded by this. */
@@ -88,6 +90,9 @@ final class AppConnection {
     }
 
     void start() {
+        synchronized (this) {
+            started = true;
+        }
         writer = Thread.ofVirtual().name("thin-writer-" + app).start(this::writeLoop);
         Thread.ofVirtual().name("thin-reader-" + app).start(this::readLoop);
     }
@@ -111,10 +116,44 @@ final class AppConnection {
         }
         List<byte[]> pending = held;
         held = null;
-        enqueue(statusFrame);
-        enqueue(documentFrame);
+        if (!started && out.isEmpty()) {
+            writeNow(statusFrame, documentFrame);
+        } else {
+            enqueue(statusFrame);
+            enqueue(documentFrame);
+        }
         for (byte[] f : pending) {
             enqueue(f);
+        }
+    }
+
+    /**
+     * Before the connection's threads run (a new connection, whose socket buffer is empty): writes
+     * what the socket takes without blocking from the calling thread, so the initial pair goes
+     * out without a hand-off to the writer thread; whatever is left is queued for the writer.
+     */
+    private void writeNow(byte[]... frames) {
+        ByteBuffer[] bufs = new ByteBuffer[frames.length];
+        for (int i = 0; i < frames.length; i++) {
+            bufs[i] = ByteBuffer.wrap(frames[i]);
+        }
+        try {
+            channel.configureBlocking(false);
+            try {
+                channel.write(bufs);
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            fail("write failed: " + e.getMessage());
+            return;
+        }
+        for (ByteBuffer b : bufs) {
+            if (b.position() == 0) {
+                enqueue(b.array());
+            } else if (b.hasRemaining()) {
+                enqueue(java.util.Arrays.copyOfRange(b.array(), b.position(), b.limit()));
+            }
         }
     }
 

@@ -124,6 +124,34 @@ class ThinListenerTest {
         }
     }
 
+    /**
+     * A new app's initial pair is written at accept time as far as the socket takes it without
+     * blocking; a document larger than the socket buffers is finished by the writer thread, and
+     * replies queued meanwhile follow it in order.
+     */
+    @Test
+    void initialDocumentLargerThanTheSocketBuffersArrivesWholeAndInOrder() throws Exception {
+        byte[] doc = new byte[8 * 1024 * 1024];
+        new java.util.Random(11).nextBytes(doc);
+        byte[] perAppStatus = Frames.frame(new ConnectionStatusEvent(false).encode());
+        byte[] perAppDoc = Frames.frame(new NewPkiDocumentEvent(Blob.of(doc)).encode());
+        startTcp();
+        engine.router().pkiDocument(doc);
+        int port = ((java.net.InetSocketAddress) listener.localAddress()).getPort();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            QueryId q = qid(rng);
+            // a request sent before the app reads anything: its reply must come after the document
+            s.getOutputStream().write(Frames.frame(new ThinRequest.CreateWriteChannel(q).encode()));
+            Thread.sleep(200);
+            java.io.InputStream in = s.getInputStream();
+            assertThat(in.readNBytes(perAppStatus.length)).isEqualTo(perAppStatus);
+            assertThat(java.util.Arrays.equals(in.readNBytes(perAppDoc.length), perAppDoc)).isTrue();
+            byte[] reply = Frames.read(in, Frames.DEFAULT_MAX_FRAME);
+            assertThat(((CreateWriteChannelReply) ThinResponse.decode(reply).orElseThrow()).queryId()).isEqualTo(q);
+        }
+    }
+
     @Test
     void repliesGoToTheRequestingAppOnly() throws Exception {
         startTcp();
