@@ -126,6 +126,19 @@ public final class ByteReader {
 
     /** UTF-8 text of {@code n} bytes; malformed UTF-8 is an error. */
     public String utf8(int n, String what) throws DecodeException {
+        need(n, what);
+        // fast path for ASCII (every map key of the protocols): valid UTF-8 as it stands, so no
+        // decoder and no intermediate buffers
+        int i = pos;
+        int stop = pos + n;
+        while (i < stop && buf[i] >= 0) {
+            i++;
+        }
+        if (i == stop) {
+            String s = new String(buf, pos, n, StandardCharsets.ISO_8859_1);
+            pos = stop;
+            return s;
+        }
         byte[] raw = bytes(n, what);
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();

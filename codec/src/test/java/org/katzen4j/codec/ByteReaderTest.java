@@ -46,4 +46,18 @@ class ByteReaderTest {
         assertThat(r.u16("rest")).isEqualTo(0x0405);
         assertThat(r.hasRemaining()).isFalse();
     }
+
+    @Test
+    void utf8AcceptsAsciiAndMultiByteTextAndRejectsMalformedBytes() throws Exception {
+        byte[] b = {'x', 'k', 'e', 'y', (byte) 0xc3, (byte) 0xa9, 'a', (byte) 0xc3, 'z'};
+        ByteReader r = ByteReader.of(b, 1, b.length - 1);
+        assertThat(r.utf8(3, "ascii")).isEqualTo("key");
+        assertThat(r.utf8(3, "two-byte")).isEqualTo("\u00e9a");
+        assertThat(r.position()).isEqualTo(7);
+        assertThatThrownBy(() -> r.utf8(2, "truncated sequence")).isInstanceOf(DecodeException.class)
+                .hasMessageContaining("invalid UTF-8");
+        assertThatThrownBy(() -> ByteReader.of(new byte[] {'a'}).utf8(2, "short")).isInstanceOf(DecodeException.class)
+                .hasMessageContaining("truncated");
+        assertThat(ByteReader.of(new byte[0]).utf8(0, "empty")).isEmpty();
+    }
 }

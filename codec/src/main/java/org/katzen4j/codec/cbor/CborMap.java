@@ -24,6 +24,18 @@ public final class CborMap implements CborValue {
         this.entries = Collections.unmodifiableList(copy);
     }
 
+    private CborMap(List<Map.Entry<CborValue, CborValue>> owned, boolean adopt) {
+        this.entries = Collections.unmodifiableList(owned);
+    }
+
+    /**
+     * For the reader: takes a list it built of {@code Map.entry} pairs (no nulls) and no longer
+     * touches, without copying it again.
+     */
+    static CborMap adopt(List<Map.Entry<CborValue, CborValue>> owned) {
+        return new CborMap(owned, true);
+    }
+
     public List<Map.Entry<CborValue, CborValue>> entries() {
         return entries;
     }
@@ -39,18 +51,20 @@ public final class CborMap implements CborValue {
 
     /** The value under text key {@code key} (exact, else case-insensitive), or null if absent. */
     public CborValue get(String key) {
-        CborValue loose = null;
+        // exact match anywhere first (the usual case, without lower-casing), then the first
+        // case-insensitive one in wire order
         for (Map.Entry<CborValue, CborValue> e : entries) {
-            if (e.getKey() instanceof Text t) {
-                if (t.value().equals(key)) {
-                    return e.getValue();
-                }
-                if (loose == null && t.value().toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
-                    loose = e.getValue();
-                }
+            if (e.getKey() instanceof Text t && t.value().equals(key)) {
+                return e.getValue();
             }
         }
-        return loose;
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (Map.Entry<CborValue, CborValue> e : entries) {
+            if (e.getKey() instanceof Text t && t.value().toLowerCase(Locale.ROOT).equals(lower)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** The value under any key equal to {@code key}, or null. */

@@ -112,7 +112,7 @@ public final class CborReader {
                     CborValue k = item(depth + 1);
                     entries.add(Map.entry(k, item(depth + 1)));
                 }
-                return new CborMap(entries);
+                return CborMap.adopt(entries);
             }
             case 6:
                 return new CborValue.Tag(argument(info), item(depth + 1));
@@ -187,7 +187,7 @@ public final class CborReader {
                     CborValue k = item(depth + 1);
                     entries.add(Map.entry(k, item(depth + 1)));
                 }
-                return new CborMap(entries);
+                return CborMap.adopt(entries);
             }
             default:
                 throw new DecodeException("CBOR: indefinite length not allowed for major type " + major);

@@ -37,6 +37,13 @@ class CborReaderTest {
         assertThat(back.get("write_channel").asLong("x")).isEqualTo(1);
         assertThat(back.get("query_id").asLong("x")).isEqualTo(2);
         assertThat(back.get("absent")).isNull();
+        // an exact key wins over an earlier case-insensitive one; otherwise the first loose one in wire order
+        CborMap m3 = CborReader.decode(CborMap.builder().put("KEY", 1).put("Key", 2).put("key", 3).build().encode())
+                .asMap("m");
+        assertThat(m3.get("key").asLong("x")).isEqualTo(3);
+        assertThat(m3.get("kEY").asLong("x")).isEqualTo(1);
+        assertThat(m3.entries()).hasSize(3);
+        assertThatThrownBy(() -> m3.entries().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
