@@ -143,10 +143,9 @@ public sealed interface ThinRequest {
     }
 
     private static String canonicalKey(String k) {
-        for (String known : KEYS) {
-            if (known.equals(k)) {
-                return known;
-            }
+        int exact = KEYS.indexOf(k); // no iterator per key (this runs for every key of every request)
+        if (exact >= 0) {
+            return KEYS.get(exact);
         }
         for (String known : KEYS) {
             if (known.equalsIgnoreCase(k)) {
