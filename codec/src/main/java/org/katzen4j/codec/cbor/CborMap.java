@@ -53,13 +53,16 @@ public final class CborMap implements CborValue {
     public CborValue get(String key) {
         // exact match anywhere first (the usual case, without lower-casing), then the first
         // case-insensitive one in wire order
-        for (Map.Entry<CborValue, CborValue> e : entries) {
+        int n = entries.size(); // indexed: no iterator per lookup
+        for (int i = 0; i < n; i++) {
+            Map.Entry<CborValue, CborValue> e = entries.get(i);
             if (e.getKey() instanceof Text t && t.value().equals(key)) {
                 return e.getValue();
             }
         }
         String lower = key.toLowerCase(Locale.ROOT);
-        for (Map.Entry<CborValue, CborValue> e : entries) {
+        for (int i = 0; i < n; i++) {
+            Map.Entry<CborValue, CborValue> e = entries.get(i);
             if (e.getKey() instanceof Text t && t.value().toLowerCase(Locale.ROOT).equals(lower)) {
                 return e.getValue();
             }
