@@ -16,6 +16,17 @@ import org.katzen4j.codec.cbor.CborWriter;
  * keys are ignored, and a value of the wrong CBOR type is an error.
  */
 final class Fields {
+    /** {@link ThinRequest#KEYS}, each mapped to itself: the exact-match lookup of the request decoder. */
+    static final java.util.Map<String, String> REQUEST_KEYS = selfIndex(ThinRequest.KEYS);
+
+    private static java.util.Map<String, String> selfIndex(java.util.List<String> keys) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String k : keys) {
+            m.put(k, k);
+        }
+        return java.util.Map.copyOf(m);
+    }
+
     private Fields() {
     }
 

@@ -143,9 +143,9 @@ public sealed interface ThinRequest {
     }
 
     private static String canonicalKey(String k) {
-        int exact = KEYS.indexOf(k); // no iterator per key (this runs for every key of every request)
-        if (exact >= 0) {
-            return KEYS.get(exact);
+        String exact = Fields.REQUEST_KEYS.get(k); // one hash lookup (this runs for every key of every request)
+        if (exact != null) {
+            return exact;
         }
         for (String known : KEYS) {
             if (known.equalsIgnoreCase(k)) {
