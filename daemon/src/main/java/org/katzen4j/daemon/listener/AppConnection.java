@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One app's connection: a reader thread that decodes requests and a writer thread that owns
- * all writes (so frames never interleave), fed by a bounded queue of complete frames (length
- * prefix included). The queue is linked, so an idle app holds no slot array; frames shared by
+ * all writes once it exists (so frames never interleave), fed by a bounded queue of complete
+ * frames (length prefix included). The writer is started with the first frame that has to be
+ * queued, so an app that only received its initial pair (written at accept time) holds one
+ * thread. The queue is linked, so an idle app holds no slot array; frames shared by
  * all apps (the PKI document event, the status events) are queued as the same array.
  */
 final class AppConnection {
@@ -36,8 +38,9 @@ final class AppConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Replies that arrive before the initial status/document pair is sent. Guarded by this. */
     private List<byte[]> held = new ArrayList<>();
+    /** Null until a frame is queued after {@link #start()}. Guarded by this. */
     private Thread writer;
-    /** Whether the reader and writer threads exist (before that, the acceptor may write directly). Guarded by this. */
+    /** Whether {@link #start()} ran (before that, the acceptor may write directly). Guarded by this. */
     private boolean started;
     /** Requests handed to the engine and not yet answered. Guarded by this. */
     private final PendingRequests pending;
@@ -92,8 +95,10 @@ final class AppConnection {
     void start() {
         synchronized (this) {
             started = true;
+            if (!out.isEmpty()) {
+                startWriter();
+            }
         }
-        writer = Thread.ofVirtual().name("thin-writer-" + app).start(this::writeLoop);
         Thread.ofVirtual().name("thin-reader-" + app).start(this::readLoop);
     }
 
@@ -193,6 +198,7 @@ final class AppConnection {
         }
     }
 
+    /** Queues a frame for the writer (starting it if need be). Caller holds this. */
     private boolean enqueue(byte[] frame) {
         if (closed.get()) {
             return false;
@@ -201,7 +207,15 @@ final class AppConnection {
             fail("outbound queue full (" + listener.config().maxQueuedFrames() + " frames): app is not reading");
             return false;
         }
+        if (started && writer == null) {
+            startWriter();
+        }
         return true;
+    }
+
+    /** Caller holds this. */
+    private void startWriter() {
+        writer = Thread.ofVirtual().name("thin-writer-" + app).start(this::writeLoop);
     }
 
     private void writeLoop() {
@@ -302,6 +316,7 @@ final class AppConnection {
 
     /** Graceful close for shutdown: queue {@code last} (if any), let the writer drain, then close. */
     void closeAfter(ThinResponse last, long timeoutMillis) {
+        Thread w;
         synchronized (this) {
             if (closed.get()) {
                 return;
@@ -310,9 +325,13 @@ final class AppConnection {
                 out.offer(last.encodeFrame());
             }
             out.offer(STOP);
+            if (started && writer == null) {
+                startWriter();
+            }
+            w = writer;
         }
         try {
-            if (writer != null && !writer.join(java.time.Duration.ofMillis(timeoutMillis))) {
+            if (w != null && !w.join(java.time.Duration.ofMillis(timeoutMillis))) {
                 LOG.info("thin app {} ({}): shutdown flush timed out", app, peer);
             }
         } catch (InterruptedException e) {
