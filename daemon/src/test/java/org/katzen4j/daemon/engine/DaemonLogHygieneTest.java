@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -229,30 +228,7 @@ class DaemonLogHygieneTest {
         FakeNetwork net = new FakeNetwork(seed, "tcp://127.0.0.1:1");
         secrets.add(net.gatewayLinkKey.encoded());
         secrets.addAll(net.mixPrivateKeys());
-        String lower = log.toLowerCase(java.util.Locale.ROOT);
-        List<String> leaks = new ArrayList<>();
-        for (byte[] s : secrets) {
-            for (int i = 0; i + 8 <= s.length; i++) {
-                String hex = HexFormat.of().formatHex(s, i, i + 8);
-                if (lower.contains(hex)) {
-                    leaks.add("hex window " + hex);
-                }
-            }
-            for (int i = 0; i + 12 <= s.length; i += 4) {
-                String b64 = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(s, i, i + 12));
-                if (log.contains(b64)) {
-                    leaks.add("base64 " + b64);
-                }
-                String latin1 = new String(s, i, 12, StandardCharsets.ISO_8859_1);
-                if (log.contains(latin1)) {
-                    leaks.add("raw bytes at " + i);
-                }
-            }
-            String javaArray = java.util.Arrays.toString(java.util.Arrays.copyOf(s, 6)).replace("]", "");
-            if (log.contains(javaArray)) {
-                leaks.add("array " + javaArray);
-            }
-        }
+        List<String> leaks = org.katzen4j.daemon.LogLeaks.find(log, secrets);
         assertThat(leaks).as("secret bytes in the log:\n" + log).isEmpty();
         System.out.println("daemon log hygiene: " + log.lines().count() + " lines at TRACE searched for "
                 + secrets.size() + " secrets, none found");
