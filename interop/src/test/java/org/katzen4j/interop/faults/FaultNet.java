@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.katzen4j.config.ClientConfig;
 import org.katzen4j.daemon.DaemonAssembly;
 import org.katzen4j.pki.EpochTime;
+import org.katzen4j.interop.testnet.ReferenceTestnetExtension;
 
 /**
  * The fault tests' own reference network: {@code interop/testnet} in the directory given by
@@ -61,9 +62,10 @@ final class FaultNet {
         String d = System.getProperty("katzen4j.testnet.dir");
         assumeTrue(d != null && !Path.of(d).normalize().endsWith(".testnet"),
                 "fault tests need their own network: set -Dkatzen4j.testnet.dir (not the shared interop/.testnet)");
-        assumeTrue(onPath("go") && onPath("setsid") && onPath("timeout"),
+        assumeTrue(ReferenceTestnetExtension.onPath("go") && ReferenceTestnetExtension.onPath("setsid")
+                && ReferenceTestnetExtension.onPath("timeout"),
                 "Go, setsid and timeout are needed to run the reference network with interop/testnet");
-        Path interop = interopDir();
+        Path interop = ReferenceTestnetExtension.interopDir().orElse(null);
         assumeTrue(interop != null, "interop/ (with the testnet script) not found; set -Dkatzen4j.interop.dir");
         return new FaultNet(interop, Path.of(d).toAbsolutePath(), Integer.getInteger("katzen4j.testnet.port", 30000));
     }
@@ -196,35 +198,5 @@ final class FaultNet {
         String line = Instant.now() + "\t" + scenario + "\t" + sent + "\t" + delivered + "\t" + duplicated + "\t" + note + "\n";
         Files.writeString(f, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print("FAULT RESULT " + line);
-    }
-
-    private static Path interopDir() {
-        String configured = System.getProperty("katzen4j.interop.dir");
-        if (configured != null) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("testnet")) && Files.isRegularFile(d.resolve("go.mod"))) {
-                return d;
-            }
-            Path sub = d.resolve("interop");
-            if (Files.isRegularFile(sub.resolve("testnet")) && Files.isRegularFile(sub.resolve("go.mod"))) {
-                return sub;
-            }
-        }
-        return null;
-    }
-
-    static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -84,7 +84,7 @@ public final class ReferenceTestnetExtension
   }
 
   private static Choice decide(ExtensionContext context) {
-    Optional<Path> interop = interopDir(context);
+    Optional<Path> interop = interopDir();
     if (interop.isEmpty()) {
       return new Choice(null, "the interop/ directory (with the testnet script) was not found;"
           + " set -Dkatzen4j.interop.dir");
@@ -116,7 +116,8 @@ public final class ReferenceTestnetExtension
     }
   }
 
-  static boolean onPath(String program) {
+  /** Whether {@code program} is an executable in one of the PATH directories. */
+  public static boolean onPath(String program) {
     String path = System.getenv("PATH");
     if (path == null) {
       return false;
@@ -129,7 +130,11 @@ public final class ReferenceTestnetExtension
     return false;
   }
 
-  static Optional<Path> interopDir(ExtensionContext context) {
+  /**
+   * The interop module directory (with the testnet script and go.mod): -Dkatzen4j.interop.dir, else
+   * the working directory or one of its parents, or their interop/ subdirectory.
+   */
+  public static Optional<Path> interopDir() {
     String configured = System.getProperty("katzen4j.interop.dir");
     if (configured != null) {
       return Optional.of(Path.of(configured).toAbsolutePath().normalize());
@@ -171,7 +176,7 @@ public final class ReferenceTestnetExtension
       if (c.backend() == null) {
         throw new ExtensionConfigurationException(c.reason());
       }
-      Path interop = interopDir(context).orElseThrow();
+      Path interop = interopDir().orElseThrow();
       Map<String, String> env = new HashMap<>();
       env.put("TESTNET_DIR", testnetDir(interop).toString());
       env.put("TESTNET_PORT", Integer.toString(basePort()));
